@@ -1,0 +1,810 @@
+package dev.mcroute.engine;
+
+import dev.mcroute.api.Family;
+import dev.mcroute.api.InterfaceEvent;
+import dev.mcroute.api.IpPrefix;
+import dev.mcroute.api.Membership;
+import dev.mcroute.api.MfcEntry;
+import dev.mcroute.api.MulticastRouter;
+import dev.mcroute.api.MulticastRouterException;
+import dev.mcroute.api.NetInterface;
+import dev.mcroute.api.RouteCounters;
+import dev.mcroute.api.SourceGroup;
+import dev.mcroute.api.Upcall;
+import dev.mcroute.api.Vif;
+import dev.mcroute.api.VifSpec;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The engine's state and the logic that makes the kernel match the desired state. Confined to the
+ * engine's thread: nothing here is synchronized.
+ *
+ * <p>Every change (new desired state, interface event) recomputes the complete target (routes,
+ * VIFs, memberships) and applies only the difference, so unchanged routes are never touched.
+ * Upcalls take a shortcut: they install one route without recomputing the rest.
+ */
+final class Reconciler {
+
+    /** A VIF is per family and interface. */
+    private record VifKey(Family family, String interfaceName) {
+    }
+
+    /** A kernel route the engine wants: where it comes from and where it goes. */
+    private record Target(String inbound, List<String> outbound, RouteRule rule, boolean dynamic) {
+    }
+
+    /**
+     * A route the engine installed, with the entry the kernel holds and the VIF generation it was
+     * built in: while both the target and the VIFs stay the same, so does the entry.
+     */
+    private record Installed(MfcEntry entry, Target target, long vifGeneration) {
+    }
+
+    /**
+     * A rule worked out against one topology generation (interfaces and phyints): the kernel
+     * routes it wants, the VIFs they need, and what is pending or wrong. Reused until the
+     * topology changes, so that adding one rule does not recompute the thousands before it.
+     */
+    private static final class Compiled {
+        final long topology;
+        final List<String> problems = new ArrayList<>();
+        final List<PendingItem> pending = new ArrayList<>();
+        final Map<VifKey, Integer> vifs = new LinkedHashMap<>();
+        final List<SourceGroup> keys = new ArrayList<>();
+        final List<Target> targets = new ArrayList<>();
+
+        Compiled(long topology) {
+            this.topology = topology;
+        }
+    }
+
+    /** A sender the kernel reported for a (*,G) that no static rule covers. */
+    private static final class Flow {
+        String inbound;
+        RouteCounters lastSeen;
+
+        Flow(String inbound) {
+            this.inbound = inbound;
+        }
+    }
+
+    private final MulticastRouter router;
+    private final EngineOptions options;
+    private final Notifier notifier;
+
+    // the desired state, kept mutable so that adding one rule does not copy all the others
+    private List<PhyintRule> phyints = List.of();
+    private final List<RouteRule> routeRules = new ArrayList<>();
+    private List<JoinRule> joins = List.of();
+    /** {@link #desired()} as last built; {@code null} after a change. */
+    private DesiredState desiredView = DesiredState.empty();
+    private final Map<String, NetInterface> interfaces = new HashMap<>();
+    private final Map<VifKey, Vif> vifs = new LinkedHashMap<>();
+    private final Map<SourceGroup, Installed> installed = new LinkedHashMap<>();
+    private final Map<SourceGroup, Flow> flows = new LinkedHashMap<>();
+    private final Set<Membership> joined = new LinkedHashSet<>();
+    private List<PendingItem> pending = List.of();
+    /** {@link #interfaces} by index, rebuilt after each change: rules are matched in this order. */
+    private List<NetInterface> ordered = List.of();
+    /** Bumped when interfaces or phyints change: every compiled rule is then out of date. */
+    private long topology;
+    /** Bumped when a VIF is added or removed: every built kernel entry is then out of date. */
+    private long vifGeneration;
+    private Map<RouteRule, Compiled> compiled = new IdentityHashMap<>();
+    /** The desired route rules by what they select. */
+    private Map<RouteRule.Selector, RouteRule> bySelector = new HashMap<>();
+
+    Reconciler(MulticastRouter router, EngineOptions options, Notifier notifier) {
+        this.router = router;
+        this.options = options;
+        this.notifier = notifier;
+    }
+
+    DesiredState desired() {
+        if (desiredView == null) {
+            desiredView = new DesiredState(phyints, routeRules, joins);
+        }
+        return desiredView;
+    }
+
+    void loadInterfaces() {
+        interfaces.clear();
+        for (NetInterface iface : router.interfaces()) {
+            interfaces.put(iface.name(), iface);
+        }
+        interfacesChanged();
+    }
+
+    ApplyResult apply(DesiredState next) {
+        Objects.requireNonNull(next, "desired state");
+        if (!next.phyints().equals(phyints)) {
+            topology++;
+        }
+        phyints = next.phyints();
+        joins = next.joins();
+        routeRules.clear();
+        routeRules.addAll(next.routes());
+        desiredView = next;
+        bySelector = new HashMap<>();
+        for (RouteRule rule : next.routes()) {
+            bySelector.put(rule.selector(), rule);
+        }
+        return reconcile();
+    }
+
+    /** Adds a rule, or replaces the rule with the same selector. */
+    ApplyResult addRoute(RouteRule rule) {
+        RouteRule old = bySelector.get(rule.selector());
+        if (old == null && !rule.isTemplate()) {
+            ApplyResult quick = addWithoutReconcile(rule);
+            if (quick != null) {
+                return quick;
+            }
+        }
+        List<RouteRule> routes = new ArrayList<>(routeRules);
+        if (old != null) {
+            routes.remove(old);
+        }
+        routes.add(rule);
+        return apply(new DesiredState(phyints, routes, joins));
+    }
+
+    /** Removes the rule with the selector of the one given. */
+    ApplyResult removeRoute(RouteRule selector) {
+        RouteRule old = bySelector.get(selector.selector());
+        if (old == null) {
+            throw new IllegalArgumentException("no such route: " + selector);
+        }
+        List<RouteRule> routes = new ArrayList<>(routeRules);
+        routes.remove(old);
+        return apply(new DesiredState(phyints, routes, joins));
+    }
+
+    /**
+     * The common case of a client adding one (S,G) route whose interfaces and VIFs all exist and
+     * whose routes nobody else holds: install just its routes instead of reconciling every rule.
+     *
+     * @return the result, or {@code null} when the rule needs a full reconciliation
+     */
+    private ApplyResult addWithoutReconcile(RouteRule rule) {
+        Compiled c = compile(rule);
+        if (!c.problems.isEmpty() || !c.pending.isEmpty()) {
+            return null;
+        }
+        for (Map.Entry<VifKey, Integer> need : c.vifs.entrySet()) {
+            Vif vif = vifs.get(need.getKey());
+            if (vif == null || vif.ttlThreshold() != need.getValue()) {
+                return null;
+            }
+        }
+        for (SourceGroup key : c.keys) {
+            if (installed.containsKey(key) || flows.containsKey(key)) {
+                return null;
+            }
+        }
+        routeRules.add(rule);
+        desiredView = null;
+        bySelector.put(rule.selector(), rule);
+        compiled.put(rule, c);
+        List<String> problems = new ArrayList<>();
+        int added = 0;
+        for (int i = 0; i < c.keys.size(); i++) {
+            SourceGroup key = c.keys.get(i);
+            Target target = c.targets.get(i);
+            MfcEntry entry = entryFor(key, target);
+            try {
+                router.addRoute(entry);
+                installed.put(key, new Installed(entry, target, vifGeneration));
+                added++;
+            } catch (MulticastRouterException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return new ApplyResult(added, 0, 0, installed.size() - added, 0, 0, problems);
+    }
+
+    // ---- events -------------------------------------------------------------------------------
+
+    void onInterfaceEvent(InterfaceEvent event) {
+        NetInterface iface = event.iface();
+        boolean changedPresence;
+        if (event.kind() == InterfaceEvent.Kind.REMOVED) {
+            changedPresence = interfaces.remove(iface.name()) != null;
+            forgetVifsOf(iface.name());
+        } else {
+            // a rename arrives as a change of the same index under a new name
+            NetInterface renamed = interfaces.values().stream()
+                    .filter(i -> i.index() == iface.index() && !i.name().equals(iface.name()))
+                    .findFirst().orElse(null);
+            if (renamed != null) {
+                interfaces.remove(renamed.name());
+                forgetVifsOf(renamed.name());
+            }
+            NetInterface before = interfaces.put(iface.name(), iface);
+            changedPresence = renamed != null || before == null || before.index() != iface.index();
+            if (before != null && before.index() != iface.index()) {
+                forgetVifsOf(iface.name());
+            }
+        }
+        interfacesChanged();
+        if (changedPresence) {
+            ApplyResult result = reconcile();
+            result.problems().forEach(notifier::problem);
+        }
+    }
+
+    /** The kernel drops the VIFs of an interface that goes away; drop them here too. */
+    private void forgetVifsOf(String name) {
+        for (Iterator<Map.Entry<VifKey, Vif>> it = vifs.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<VifKey, Vif> e = it.next();
+            if (e.getKey().interfaceName().equals(name)) {
+                it.remove();
+                vifGeneration++;
+                try {
+                    router.removeVif(e.getValue());
+                } catch (MulticastRouterException alreadyGone) {
+                    // expected: the kernel removed it with the interface
+                }
+            }
+        }
+    }
+
+    void onUpcall(Upcall upcall) {
+        String arrival = interfaceOfVif(upcall.key().family(), upcall.vif());
+        if (arrival == null) {
+            return;
+        }
+        switch (upcall.type()) {
+            case NOCACHE -> newSender(upcall.key(), arrival);
+            case WRONGVIF -> senderMoved(upcall.key(), arrival);
+            case WHOLEPKT -> {
+                // only PIM register VIFs produce these; static routing has nothing to do with them
+            }
+        }
+    }
+
+    private void newSender(SourceGroup key, String arrival) {
+        if (installed.containsKey(key)) {
+            return; // the kernel asked before our route landed
+        }
+        Target target = dynamicTarget(key, arrival);
+        if (flows.size() >= options.dynamicLimit() && !(target.rule() != null && evictOneStopFilter())) {
+            return; // at the limit: an unmatched sender is not worth a route, the kernel drops it anyway
+        }
+        flows.put(key, new Flow(arrival));
+        installOne(key, target);
+    }
+
+    /** Makes room for a template route by dropping the oldest stop filter installed on an upcall. */
+    private boolean evictOneStopFilter() {
+        for (Map.Entry<SourceGroup, Flow> e : flows.entrySet()) {
+            Installed route = installed.get(e.getKey());
+            if (route == null || route.target().rule() == null) {
+                SourceGroup key = e.getKey();
+                flows.remove(key);
+                removeInstalled(key);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void senderMoved(SourceGroup key, String arrival) {
+        Installed current = installed.get(key);
+        Flow flow = flows.get(key);
+        if (current == null || flow == null || !current.target().dynamic()) {
+            return; // static routes name their input; the kernel is right to count the miss
+        }
+        RouteRule template = bestTemplate(arrival, key.group());
+        if (template == null) {
+            return;
+        }
+        flow.inbound = arrival;
+        installOne(key, dynamicTarget(key, arrival));
+    }
+
+    private void installOne(SourceGroup key, Target target) {
+        MfcEntry entry = entryFor(key, target);
+        if (entry == null) {
+            return;
+        }
+        try {
+            router.addRoute(entry);
+        } catch (MulticastRouterException e) {
+            notifier.problem(e.getMessage());
+            return;
+        }
+        installed.put(key, new Installed(entry, target, vifGeneration));
+        if (target.rule() != null) {
+            notifier.routeInstalled(view(key, installed.get(key), RouteCounters.ZERO), target.rule());
+        }
+    }
+
+    // ---- expiry -------------------------------------------------------------------------------
+
+    /** @return how many idle dynamic routes were removed */
+    int sweep() {
+        int removed = 0;
+        for (Iterator<Map.Entry<SourceGroup, Flow>> it = flows.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<SourceGroup, Flow> e = it.next();
+            if (!installed.containsKey(e.getKey())) {
+                continue;
+            }
+            RouteCounters now;
+            try {
+                now = router.counters(e.getKey());
+            } catch (MulticastRouterException gone) {
+                now = null;
+            }
+            Flow flow = e.getValue();
+            if (now != null && (flow.lastSeen == null || now.packets() != flow.lastSeen.packets())) {
+                flow.lastSeen = now;
+                continue;
+            }
+            it.remove();
+            if (removeInstalled(e.getKey())) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** @return how many dynamic routes were removed */
+    int flush() {
+        int removed = 0;
+        for (SourceGroup key : List.copyOf(flows.keySet())) {
+            flows.remove(key);
+            if (removeInstalled(key)) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private boolean removeInstalled(SourceGroup key) {
+        if (installed.remove(key) == null) {
+            return false;
+        }
+        try {
+            router.removeRoute(key);
+        } catch (MulticastRouterException e) {
+            notifier.problem(e.getMessage());
+        }
+        return true;
+    }
+
+    // ---- reconciliation -----------------------------------------------------------------------
+
+    private ApplyResult reconcile() {
+        List<String> problems = new ArrayList<>();
+        List<PendingItem> nowPending = new ArrayList<>();
+        Map<VifKey, Integer> neededVifs = new LinkedHashMap<>();
+        Map<SourceGroup, Target> targets = staticTargets(problems, nowPending, neededVifs);
+        addDynamicTargets(targets, neededVifs);
+
+        int removed = 0;
+        for (SourceGroup key : List.copyOf(installed.keySet())) {
+            if (!targets.containsKey(key) && removeInstalled(key)) {
+                removed++;
+            }
+        }
+        reconcileVifs(neededVifs, problems);
+
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (Map.Entry<SourceGroup, Target> e : targets.entrySet()) {
+            SourceGroup key = e.getKey();
+            Installed current = installed.get(key);
+            if (current != null && current.target() == e.getValue() && current.vifGeneration() == vifGeneration) {
+                unchanged++; // same compiled target, same VIFs: the same entry
+                continue;
+            }
+            MfcEntry entry = entryFor(key, e.getValue());
+            if (entry == null) {
+                problems.add(key + " from " + e.getValue().inbound() + ": no VIF on the inbound interface");
+                if (current != null && removeInstalled(key)) {
+                    removed++;
+                }
+                continue;
+            }
+            if (current != null && current.entry().equals(entry)) {
+                installed.put(key, new Installed(entry, e.getValue(), vifGeneration));
+                unchanged++;
+                continue;
+            }
+            try {
+                router.addRoute(entry);
+                installed.put(key, new Installed(entry, e.getValue(), vifGeneration));
+                if (current == null) {
+                    added++;
+                } else {
+                    updated++;
+                }
+            } catch (MulticastRouterException ex) {
+                problems.add(ex.getMessage());
+            }
+        }
+
+        int[] joins = reconcileJoins(problems, nowPending);
+        publishPending(nowPending);
+        return new ApplyResult(added, updated, removed, unchanged, joins[0], joins[1], problems);
+    }
+
+    private Map<SourceGroup, Target> staticTargets(List<String> problems, List<PendingItem> nowPending,
+                                                   Map<VifKey, Integer> neededVifs) {
+        Map<SourceGroup, Target> targets = new LinkedHashMap<>();
+        Map<SourceGroup, RouteRule> claimedBy = new HashMap<>();
+        Map<RouteRule, Compiled> next = new IdentityHashMap<>();
+        for (RouteRule rule : routeRules) {
+            Compiled c = compiled.get(rule);
+            if (c == null || c.topology != topology) {
+                c = compile(rule);
+            }
+            next.put(rule, c);
+            problems.addAll(c.problems);
+            nowPending.addAll(c.pending);
+            c.vifs.forEach(neededVifs::putIfAbsent);
+            for (int i = 0; i < c.keys.size(); i++) {
+                SourceGroup key = c.keys.get(i);
+                RouteRule owner = claimedBy.putIfAbsent(key, rule);
+                if (owner != null) {
+                    problems.add(rule + ": " + key + " is already routed by " + owner);
+                    continue;
+                }
+                targets.put(key, c.targets.get(i));
+            }
+        }
+        compiled = next;
+        return targets;
+    }
+
+    /** Works a rule out against the interfaces and phyints as they are now. */
+    private Compiled compile(RouteRule rule) {
+        Compiled c = new Compiled(topology);
+        if (!router.families().contains(rule.family())) {
+            c.problems.add(rule + ": this router does not route " + rule.family());
+            return c;
+        }
+        List<String> inbounds = existing(rule.inbound(), rule, null, c.pending);
+        if (inbounds.isEmpty()) {
+            return c;
+        }
+        for (InterfacePattern out : rule.outbound()) {
+            if (!out.isWildcard() && !interfaces.containsKey(out.text())) {
+                c.pending.add(new PendingItem(rule, null, "outbound interface " + out + " does not exist"));
+            }
+        }
+        if (rule.isTemplate()) {
+            for (String inbound : inbounds) {
+                needVif(c.vifs, rule.family(), inbound);
+                outbound(rule, inbound).forEach(o -> needVif(c.vifs, rule.family(), o));
+            }
+            return c;
+        }
+        long pairs = Expansion.pairs(rule.source(), rule.group(), options.expansionLimit());
+        if (pairs < 0) {
+            c.problems.add(rule + ": expands to more than " + options.expansionLimit()
+                    + " kernel routes; use a longer source or group prefix");
+            return c;
+        }
+        Set<SourceGroup> seen = new HashSet<>();
+        for (String inbound : inbounds) {
+            List<String> outs = outbound(rule, inbound);
+            needVif(c.vifs, rule.family(), inbound);
+            outs.forEach(o -> needVif(c.vifs, rule.family(), o));
+            Target target = new Target(inbound, outs, rule, false);
+            for (InetAddress source : Expansion.addresses(rule.source())) {
+                for (InetAddress group : Expansion.addresses(rule.group())) {
+                    SourceGroup key;
+                    try {
+                        key = new SourceGroup(source, group);
+                    } catch (IllegalArgumentException e) {
+                        c.problems.add(rule + ": " + e.getMessage());
+                        continue;
+                    }
+                    if (seen.add(key)) { // a wildcard inbound: the first interface takes the route
+                        c.keys.add(key);
+                        c.targets.add(target);
+                    }
+                }
+            }
+        }
+        return c;
+    }
+
+    private void addDynamicTargets(Map<SourceGroup, Target> targets, Map<VifKey, Integer> neededVifs) {
+        for (Iterator<Map.Entry<SourceGroup, Flow>> it = flows.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<SourceGroup, Flow> e = it.next();
+            SourceGroup key = e.getKey();
+            String inbound = e.getValue().inbound;
+            if (targets.containsKey(key) || !usable(inbound)) {
+                it.remove(); // a static rule took it over, or its interface is gone
+                continue;
+            }
+            Target target = dynamicTarget(key, inbound);
+            needVif(neededVifs, key.family(), inbound);
+            target.outbound().forEach(o -> needVif(neededVifs, key.family(), o));
+            targets.put(key, target);
+        }
+    }
+
+    private Target dynamicTarget(SourceGroup key, String inbound) {
+        RouteRule template = bestTemplate(inbound, key.group());
+        if (template == null) {
+            return new Target(inbound, List.of(), null, true);
+        }
+        return new Target(inbound, outbound(template, inbound), template, true);
+    }
+
+    /**
+     * The most specific template for traffic to {@code group} arriving on {@code inbound}: longest
+     * group prefix, then an exact interface over a wildcard, then the first written.
+     */
+    private RouteRule bestTemplate(String inbound, InetAddress group) {
+        RouteRule best = null;
+        for (RouteRule rule : routeRules) {
+            if (!rule.isTemplate() || !rule.inbound().matches(inbound) || !rule.group().contains(group)) {
+                continue;
+            }
+            if (best == null || moreSpecific(rule, best)) {
+                best = rule;
+            }
+        }
+        return best;
+    }
+
+    private static boolean moreSpecific(RouteRule candidate, RouteRule best) {
+        if (candidate.group().length() != best.group().length()) {
+            return candidate.group().length() > best.group().length();
+        }
+        return !candidate.inbound().isWildcard() && best.inbound().isWildcard();
+    }
+
+    /** @return the existing, enabled interfaces a rule's pattern names; records why when none */
+    private List<String> existing(InterfacePattern pattern, RouteRule route, JoinRule join,
+                                  List<PendingItem> nowPending) {
+        List<String> names = new ArrayList<>();
+        for (NetInterface iface : sortedInterfaces()) {
+            if (pattern.matches(iface.name()) && (join != null || enabled(iface.name()))) {
+                names.add(iface.name());
+            }
+        }
+        if (names.isEmpty()) {
+            String reason;
+            if (pattern.isWildcard()) {
+                reason = "no interface matches " + pattern;
+            } else if (interfaces.containsKey(pattern.text())) {
+                reason = "interface " + pattern + " is disabled";
+            } else {
+                reason = "interface " + pattern + " does not exist";
+            }
+            nowPending.add(new PendingItem(route, join, reason));
+        }
+        return names;
+    }
+
+    private List<String> outbound(RouteRule rule, String inbound) {
+        Set<String> names = new LinkedHashSet<>();
+        for (InterfacePattern pattern : rule.outbound()) {
+            for (NetInterface iface : sortedInterfaces()) {
+                if (pattern.matches(iface.name()) && !iface.name().equals(inbound) && enabled(iface.name())) {
+                    names.add(iface.name());
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private boolean usable(String name) {
+        return interfaces.containsKey(name) && enabled(name);
+    }
+
+    private boolean enabled(String name) {
+        PhyintRule setting = phyint(name);
+        return setting == null || setting.enabled();
+    }
+
+    private int threshold(String name) {
+        PhyintRule setting = phyint(name);
+        return setting == null ? VifSpec.DEFAULT_TTL_THRESHOLD : setting.ttlThreshold();
+    }
+
+    private PhyintRule phyint(String name) {
+        PhyintRule last = null;
+        for (PhyintRule rule : phyints) {
+            if (rule.iface().matches(name)) {
+                last = rule;
+            }
+        }
+        return last;
+    }
+
+    private void needVif(Map<VifKey, Integer> needed, Family family, String name) {
+        needed.putIfAbsent(new VifKey(family, name), threshold(name));
+    }
+
+    private void reconcileVifs(Map<VifKey, Integer> needed, List<String> problems) {
+        for (Iterator<Map.Entry<VifKey, Vif>> it = vifs.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<VifKey, Vif> e = it.next();
+            Integer threshold = needed.get(e.getKey());
+            if (threshold == null || threshold != e.getValue().ttlThreshold()) {
+                it.remove();
+                vifGeneration++;
+                try {
+                    router.removeVif(e.getValue());
+                } catch (MulticastRouterException ex) {
+                    problems.add(ex.getMessage());
+                }
+            }
+        }
+        for (Map.Entry<VifKey, Integer> e : needed.entrySet()) {
+            VifKey key = e.getKey();
+            if (vifs.containsKey(key)) {
+                continue;
+            }
+            try {
+                VifSpec spec = VifSpec.of(key.family(), key.interfaceName()).withTtlThreshold(e.getValue());
+                vifs.put(key, router.addVif(spec));
+                vifGeneration++;
+            } catch (MulticastRouterException ex) {
+                boolean full = ex.errnoName().map("ENFILE"::equals).orElse(false);
+                problems.add(full
+                        ? "interface " + key.interfaceName() + ": no free " + (key.family() == Family.IPV4 ? "VIF" : "MIF")
+                          + " (all " + Vif.MAX_VIFS + " in use); routes through it are not installed"
+                        : ex.getMessage());
+            }
+        }
+    }
+
+    private MfcEntry entryFor(SourceGroup key, Target target) {
+        Vif input = vifs.get(new VifKey(key.family(), target.inbound()));
+        if (input == null) {
+            return null;
+        }
+        List<Vif> outputs = new ArrayList<>();
+        for (String name : target.outbound()) {
+            Vif out = vifs.get(new VifKey(key.family(), name));
+            if (out != null) {
+                outputs.add(out);
+            }
+        }
+        return MfcEntry.between(key, input, outputs);
+    }
+
+    private String interfaceOfVif(Family family, int index) {
+        for (Vif vif : vifs.values()) {
+            if (vif.family() == family && vif.index() == index) {
+                return vif.interfaceName();
+            }
+        }
+        return null;
+    }
+
+    private int[] reconcileJoins(List<String> problems, List<PendingItem> nowPending) {
+        Set<Membership> wanted = new LinkedHashSet<>();
+        for (JoinRule rule : joins) {
+            List<String> names = existing(rule.iface(), null, rule, nowPending);
+            IpPrefix sources = rule.source() == null ? null : rule.source();
+            long pairs = Expansion.pairs(sources == null ? IpPrefix.host(rule.group().address()) : sources,
+                    rule.group(), options.expansionLimit());
+            if (pairs < 0) {
+                problems.add(rule + ": expands to more than " + options.expansionLimit() + " memberships");
+                continue;
+            }
+            for (String name : names) {
+                for (InetAddress group : Expansion.addresses(rule.group())) {
+                    if (sources == null) {
+                        wanted.add(Membership.anySource(name, group));
+                    } else {
+                        for (InetAddress source : Expansion.addresses(sources)) {
+                            wanted.add(Membership.sourceSpecific(name, source, group));
+                        }
+                    }
+                }
+            }
+        }
+        int left = 0;
+        for (Iterator<Membership> it = joined.iterator(); it.hasNext(); ) {
+            Membership m = it.next();
+            if (wanted.contains(m)) {
+                continue;
+            }
+            it.remove();
+            left++;
+            if (interfaces.containsKey(m.interfaceName())) {
+                try {
+                    router.groups().leave(m);
+                } catch (MulticastRouterException ex) {
+                    problems.add(ex.getMessage());
+                }
+            }
+        }
+        int added = 0;
+        for (Membership m : wanted) {
+            if (joined.contains(m)) {
+                continue;
+            }
+            try {
+                router.groups().join(m);
+                joined.add(m);
+                added++;
+            } catch (MulticastRouterException ex) {
+                problems.add(ex.getMessage());
+            }
+        }
+        return new int[] {added, left};
+    }
+
+    private void publishPending(List<PendingItem> nowPending) {
+        List<PendingItem> before = pending;
+        Set<PendingItem> wasPending = new HashSet<>(before);
+        Set<PendingItem> isPending = new HashSet<>(nowPending);
+        pending = List.copyOf(nowPending);
+        for (PendingItem item : pending) {
+            if (!wasPending.contains(item)) {
+                notifier.pending(item);
+            }
+        }
+        for (PendingItem item : before) {
+            if (!isPending.contains(item)) {
+                notifier.activated(item);
+            }
+        }
+    }
+
+    // ---- views --------------------------------------------------------------------------------
+
+    EngineSnapshot snapshot(boolean withCounters) {
+        List<InstalledRoute> routes = new ArrayList<>(installed.size());
+        installed.forEach((key, route) -> {
+            if (!route.target().dynamic()) {
+                routes.add(view(key, route, withCounters ? counters(key) : RouteCounters.ZERO));
+            }
+        });
+        installed.forEach((key, route) -> {
+            if (route.target().dynamic()) {
+                routes.add(view(key, route, withCounters ? counters(key) : RouteCounters.ZERO));
+            }
+        });
+        List<Vif> vifList = new ArrayList<>(vifs.values());
+        vifList.sort(Comparator.comparing(Vif::family).thenComparingInt(Vif::index));
+        return new EngineSnapshot(desired(), routes, List.copyOf(joined), pending, sortedInterfaces(), vifList);
+    }
+
+    private RouteCounters counters(SourceGroup key) {
+        try {
+            return router.counters(key);
+        } catch (MulticastRouterException e) {
+            return RouteCounters.ZERO;
+        }
+    }
+
+    private static InstalledRoute view(SourceGroup key, Installed route, RouteCounters counters) {
+        Target t = route.target();
+        return new InstalledRoute(key, t.inbound(), t.outbound(), t.rule(), t.dynamic(), counters);
+    }
+
+    private List<NetInterface> sortedInterfaces() {
+        return ordered;
+    }
+
+    private void interfacesChanged() {
+        topology++;
+        List<NetInterface> list = new ArrayList<>(interfaces.values());
+        list.sort(Comparator.comparingInt(NetInterface::index));
+        ordered = List.copyOf(list);
+    }
+}
