@@ -1,0 +1,387 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.Selector;
+import java.nio.channels.SelectionKey;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Measuring half of daemon-bench.sh: everything that needs sub-millisecond timing or packets.
+ *
+ * <p>Times are taken with {@link System#nanoTime()}, i.e. CLOCK_MONOTONIC, which is one clock
+ * for every process on the machine (network namespaces do not change it), so a send time stamped
+ * into a datagram by one JVM can be subtracted from the receive time of another JVM.
+ *
+ * <pre>
+ * start PIDFILE ROUTES TIMEOUT_S LOG CMD...
+ *                                   start CMD (it must exec the daemon, e.g. "ip netns exec ..."),
+ *                                   print "pid= ready_ms= load_ms= mfc=": until PIDFILE exists, and
+ *                                   until /proc/PID/net/ip_mr_cache holds ROUTES entries (load_ms
+ *                                   is NaN if that takes longer than TIMEOUT_S; mfc: entries then)
+ * hup PID PIDFILE                   SIGHUP, print "hup_ms=": until the PID file's mtime changes
+ * mfcwait PID ROUTES TIMEOUT_S      wait until the daemon's namespace holds ROUTES entries
+ * latency RCVNS IFACE OUTIF FLOWS GAP_MS FIRSTGROUP
+ *                                   one new group at a time: first datagram, then one more on the
+ *                                   now existing route GAP_MS later (run in the sender namespace)
+ * burst RCVNS IFACE OUTIF FLOWS FIRSTGROUP
+ *                                   FLOWS new groups back to back, one datagram each
+ * reload RCVNS IFACE OUTIF GROUP RATE PID PIDFILE
+ *                                   RATE pkt/s to GROUP; after 1 s SIGHUP as in "hup"; 1 s after the
+ *                                   reload the flow stops; print hup_ms and packets lost
+ * recv IFACE FIRSTGROUP COUNT EXTRAGROUP
+ *                                   receiver half, started by the modes above in RCVNS
+ * </pre>
+ */
+public final class McbProbe {
+    private static final int PORT = 5007;
+    private static final int TTL = 8;
+    private static final long POLL_NANOS = 100_000;
+    private static final PrintStream OUT = System.out;
+
+    private McbProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "start" -> start(rest);
+            case "hup" -> OUT.printf("hup_ms=%.3f%n", hup(Long.parseLong(rest[0]), Path.of(rest[1])));
+            case "mfcwait" -> mfcWait(rest);
+            case "latency" -> latency(rest);
+            case "burst" -> burst(rest);
+            case "reload" -> reload(rest);
+            case "recv" -> receive(rest);
+            default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+        }
+    }
+
+    // ---------------------------------------------------------------- daemon side
+
+    private static void start(String[] a) throws Exception {
+        Path pidFile = Path.of(a[0]);
+        int routes = Integer.parseInt(a[1]);
+        long timeout = Long.parseLong(a[2]);
+        Path log = Path.of(a[3]);
+        List<String> cmd = List.of(Arrays.copyOfRange(a, 4, a.length));
+        Files.deleteIfExists(pidFile);
+        // a cold JVM spends ~100 ms loading the process and file classes: not the daemon's time
+        new ProcessBuilder("true").start().waitFor();
+        Files.exists(pidFile);
+        mfcCount(ProcessHandle.current().pid());
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        long pid = p.pid();
+        double readyMs = Double.NaN;
+        double loadMs = Double.NaN;
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(timeout);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            if (Double.isNaN(readyMs) && Files.exists(pidFile)) {
+                readyMs = millisSince(t0);
+            }
+            long pause = POLL_NANOS;
+            if (routes > 0 && Double.isNaN(loadMs)) {
+                long r0 = System.nanoTime();
+                if (mfcCount(pid) >= routes) {
+                    loadMs = millisSince(t0);
+                }
+                // a read of a long /proc table costs CPU the daemon needs: spend at most a tenth
+                pause = Math.max(POLL_NANOS, 9 * (System.nanoTime() - r0));
+            }
+            if (!Double.isNaN(readyMs) && (routes == 0 || !Double.isNaN(loadMs))) {
+                break;
+            }
+            LockSupport.parkNanos(pause);
+        }
+        if (!p.isAlive()) {
+            OUT.println("error=daemon-exited-" + p.exitValue());
+            System.exit(1);
+        }
+        OUT.printf("pid=%d ready_ms=%.3f load_ms=%.3f mfc=%d%n", pid, readyMs, loadMs, mfcCount(pid));
+    }
+
+    private static void mfcWait(String[] a) throws Exception {
+        long pid = Long.parseLong(a[0]);
+        int routes = Integer.parseInt(a[1]);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(a[2]));
+        int n;
+        while ((n = mfcCount(pid)) < routes && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        OUT.println("mfc=" + n);
+    }
+
+    /** Entries of the kernel MFC of the network namespace that process pid lives in. */
+    private static int mfcCount(long pid) throws IOException {
+        byte[] bytes = Files.readAllBytes(Path.of("/proc/" + pid + "/net/ip_mr_cache"));
+        int lines = 0;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return Math.max(0, lines - 1);
+    }
+
+    /** Milliseconds from SIGHUP until the daemon touches its PID file, as both do after a reload. */
+    private static double hup(long pid, Path pidFile) throws Exception {
+        if (!Files.exists(pidFile)) {
+            return Double.NaN; // not ready yet: a reload now would measure the initial load
+        }
+        FileTime before = Files.getLastModifiedTime(pidFile);
+        long t0 = System.nanoTime();
+        new ProcessBuilder("kill", "-HUP", Long.toString(pid)).inheritIO().start().waitFor();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(600);
+        while (System.nanoTime() < deadline) {
+            if (!Files.getLastModifiedTime(pidFile).equals(before)) {
+                return millisSince(t0);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        return Double.NaN;
+    }
+
+    // ---------------------------------------------------------------- traffic, sender side
+
+    private static void latency(String[] a) throws Exception {
+        int flows = Integer.parseInt(a[3]);
+        long gapNanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(a[4]));
+        int first = ipv4(a[5]);
+        try (Receiver r = Receiver.start(a[0], a[1], a[5], flows, "226.0.0.1");
+             Sender s = new Sender(a[2])) {
+            warmUp(s, ipv4("226.0.0.1"));
+            for (int i = 0; i < flows; i++) {
+                s.send(first + i, i, 0);
+                LockSupport.parkNanos(gapNanos);
+                s.send(first + i, i, 1);
+                LockSupport.parkNanos(gapNanos);
+            }
+            OUT.println(r.result());
+        }
+    }
+
+    private static void burst(String[] a) throws Exception {
+        int flows = Integer.parseInt(a[3]);
+        int first = ipv4(a[4]);
+        try (Receiver r = Receiver.start(a[0], a[1], a[4], flows, "226.0.0.1");
+             Sender s = new Sender(a[2])) {
+            warmUp(s, ipv4("226.0.0.1"));
+            for (int i = 0; i < flows; i++) {
+                s.send(first + i, i, 0);
+            }
+            OUT.println(r.result());
+        }
+    }
+
+    private static void reload(String[] a) throws Exception {
+        int group = ipv4(a[3]);
+        long period = 1_000_000_000L / Integer.parseInt(a[4]);
+        long pid = Long.parseLong(a[5]);
+        Path pidFile = Path.of(a[6]);
+        try (Receiver r = Receiver.start(a[0], a[1], a[3], 0, a[3]);
+             Sender s = new Sender(a[2])) {
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong sent = new AtomicLong();
+            Thread flow = new Thread(() -> {
+                long next = System.nanoTime();
+                try {
+                    while (running.get()) {
+                        s.send(group, (int) sent.get(), 2);
+                        sent.incrementAndGet();
+                        next += period;
+                        LockSupport.parkNanos(next - System.nanoTime());
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            flow.start();
+            Thread.sleep(1000);
+            double hupMs = hup(pid, pidFile);
+            Thread.sleep(1000);
+            running.set(false);
+            flow.join();
+            String res = r.result();
+            long received = Long.parseLong(res.replaceAll(".*flow_recv=(\\d+).*", "$1"));
+            OUT.printf("hup_ms=%.3f sent=%d lost=%d%n", hupMs, sent.get(), sent.get() - received);
+        }
+    }
+
+    /** The first packets of a JVM run interpreted: send some on an existing route first. */
+    private static void warmUp(Sender s, int group) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            s.send(group, i, 9);
+            LockSupport.parkNanos(200_000);
+        }
+        Thread.sleep(300);
+    }
+
+    private static final class Sender implements AutoCloseable {
+        private final DatagramChannel ch;
+        private final ByteBuffer buf = ByteBuffer.allocate(64);
+
+        Sender(String outIf) throws IOException {
+            ch = DatagramChannel.open(StandardProtocolFamily.INET);
+            ch.setOption(StandardSocketOptions.IP_MULTICAST_IF, NetworkInterface.getByName(outIf));
+            ch.setOption(StandardSocketOptions.IP_MULTICAST_TTL, TTL);
+            ch.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, false);
+        }
+
+        synchronized void send(int group, int index, int kind) throws IOException {
+            buf.clear();
+            buf.putLong(System.nanoTime()).putInt(index).putInt(kind).flip();
+            ch.send(buf, new InetSocketAddress(toAddress(group), PORT));
+        }
+
+        @Override
+        public void close() throws IOException {
+            ch.close();
+        }
+    }
+
+    /** The receiver JVM in the receiver namespace, started by the sender and read line by line. */
+    private static final class Receiver implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader out;
+
+        private Receiver(Process process) {
+            this.process = process;
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.US_ASCII));
+        }
+
+        static Receiver start(String ns, String iface, String firstGroup, int count, String extra)
+                throws IOException {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process p = new ProcessBuilder("ip", "netns", "exec", ns, java, "-Xss256k",
+                    "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    McbProbe.class.getName(), "recv", iface, firstGroup, Integer.toString(count), extra)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Receiver r = new Receiver(p);
+            String line = r.out.readLine();
+            if (!"READY".equals(line)) {
+                throw new IllegalStateException("receiver: " + line);
+            }
+            return r;
+        }
+
+        /** Ends the receiver (it stops after an idle second) and returns its result line. */
+        String result() throws IOException {
+            String line = out.readLine();
+            return line == null ? "error=receiver" : line;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroy();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroy();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- receiver side
+
+    private static void receive(String[] a) throws Exception {
+        NetworkInterface nif = NetworkInterface.getByName(a[0]);
+        int first = ipv4(a[1]);
+        int count = Integer.parseInt(a[2]);
+        try (DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
+             Selector sel = Selector.open()) {
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            ch.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+            ch.bind(new InetSocketAddress(PORT));
+            ch.join(InetAddress.getByName(a[3]), nif);
+            for (int i = 0; i < count; i++) {
+                ch.join(toAddress(first + i), nif);
+            }
+            ch.configureBlocking(false);
+            ch.register(sel, SelectionKey.OP_READ);
+            long[] firstLat = new long[Math.max(count, 1)];
+            long[] existLat = new long[Math.max(count, 1)];
+            int nFirst = 0;
+            int nExist = 0;
+            long flow = 0;
+            Set<Integer> groups = new HashSet<>();
+            ByteBuffer buf = ByteBuffer.allocate(64);
+            OUT.println("READY");
+            OUT.flush();
+            boolean started = false;
+            while (true) {
+                if (sel.select(started ? 1000 : 60_000) == 0) {
+                    break;
+                }
+                sel.selectedKeys().clear();
+                buf.clear();
+                while (ch.receive(buf) != null) {
+                    long now = System.nanoTime();
+                    buf.flip();
+                    long sentAt = buf.getLong();
+                    int index = buf.getInt();
+                    int kind = buf.getInt();
+                    started = true;
+                    if (kind == 0 && nFirst < firstLat.length) {
+                        firstLat[nFirst++] = now - sentAt;
+                        groups.add(index);
+                    } else if (kind == 1 && nExist < existLat.length) {
+                        existLat[nExist++] = now - sentAt;
+                    } else if (kind == 2) {
+                        flow++;
+                    }
+                    buf.clear();
+                }
+            }
+            OUT.printf("first_recv=%d first_p50_ms=%.3f first_p99_ms=%.3f exist_recv=%d exist_p50_ms=%.3f"
+                            + " exist_p99_ms=%.3f flow_recv=%d%n",
+                    groups.size(), pct(firstLat, nFirst, 50), pct(firstLat, nFirst, 99), nExist,
+                    pct(existLat, nExist, 50), pct(existLat, nExist, 99), flow);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static double pct(long[] values, int n, int p) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        long[] v = Arrays.copyOf(values, n);
+        Arrays.sort(v);
+        int i = (int) Math.ceil(p / 100.0 * n) - 1;
+        return v[Math.max(0, Math.min(n - 1, i))] / 1e6;
+    }
+
+    private static double millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static int ipv4(String dotted) throws IOException {
+        return ByteBuffer.wrap(InetAddress.getByName(dotted).getAddress()).getInt();
+    }
+
+    private static InetAddress toAddress(int v) throws IOException {
+        return InetAddress.getByAddress(ByteBuffer.allocate(4).putInt(v).array());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.mcroute.daemon.ipc;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Sends requests over one connection and collects one NUL-terminated reply per request. */
+public final class IpcClient {
+
+    /** Nothing listens on the socket: the daemon is not running. */
+    public static final class NotRunningException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotRunningException(String detail) {
+            super(detail);
+        }
+    }
+
+    private final Path socket;
+    private final Duration retry;
+
+    /**
+     * @param socket the daemon's socket
+     * @param retry  how long to retry a refused connection (the daemon may be starting)
+     */
+    public IpcClient(Path socket, Duration retry) {
+        this.socket = socket;
+        this.retry = retry;
+    }
+
+    /**
+     * @param messages the requests, sent together
+     * @return one reply text per request, without the NUL; fewer if the daemon closed early
+     * @throws NotRunningException if nothing listens
+     * @throws IOException         on other socket errors
+     */
+    public List<String> send(List<IpcMessage> messages) throws IOException {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        for (IpcMessage message : messages) {
+            request.writeBytes(IpcCodec.encode(message));
+        }
+        try (SocketChannel channel = connect()) {
+            ByteBuffer out = ByteBuffer.wrap(request.toByteArray());
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            ByteBuffer in = ByteBuffer.allocate(8192);
+            int expected = messages.size();
+            int nuls = 0;
+            while (nuls < expected && channel.read(in) >= 0) {
+                for (int i = 0; i < in.position(); i++) {
+                    nuls += in.get(i) == 0 ? 1 : 0;
+                }
+                reply.write(in.array(), 0, in.position());
+                in.clear();
+            }
+            return split(reply.toByteArray(), expected);
+        }
+    }
+
+    private SocketChannel connect() throws IOException {
+        if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NotRunningException("no IPC socket " + socket);
+        }
+        long deadline = System.nanoTime() + retry.toNanos();
+        while (true) {
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                channel.connect(UnixDomainSocketAddress.of(socket));
+                return channel;
+            } catch (ConnectException | NoSuchFileException e) {
+                channel.close();
+                if (System.nanoTime() - deadline > 0) {
+                    throw new NotRunningException("nothing listens on " + socket);
+                }
+                sleep();
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+        }
+    }
+
+    private static void sleep() throws IOException {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the daemon", e);
+        }
+    }
+
+    private static List<String> split(byte[] bytes, int expected) {
+        List<String> replies = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < bytes.length && replies.size() < expected; i++) {
+            if (bytes[i] == 0) {
+                replies.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        return replies;
+    }
+}
