@@ -29,21 +29,32 @@ class CDaemonCompatibilityTest {
     }
 
     private Result ours(Path socket, String... args) {
+        return oursWithInput(socket, "", args);
+    }
+
+    private Result oursWithInput(Path socket, String input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> command = new ArrayList<>(List.of("-u", socket.toString()));
         command.addAll(List.of(args));
         int status = new Smcroutectl(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]))
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)))
                 .run(command.toArray(String[]::new));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static Result theirs(Path socket, String... args) throws Exception {
+        return theirsWithInput(socket, "", args);
+    }
+
+    private static Result theirsWithInput(Path socket, String input, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(C_CLIENT.toString(), "-u", socket.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
+        Process process = new ProcessBuilder(command).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         // the C client probes the terminal size on stderr; that is not output
@@ -83,6 +94,10 @@ class CDaemonCompatibilityTest {
                     assertEquals(theirs(socket, "-p", "show"), ours(socket, "-p", "show"), "show after " + change);
                     assertEquals(theirs(socket, "-d", "show", "groups"), ours(socket, "-d", "show", "groups"));
                 }
+                // the C daemon answers one request per connection: a batch still gets every answer
+                String batch = "add a0 10.0.0.7 225.1.1.7 b0\nadd nosuch 225.1.1.1 b0\njoin a0 225.7.7.7\nshow groups\n"
+                        + "leave a0 225.7.7.7\nremove a0 10.0.0.7 225.1.1.7\n";
+                assertEquals(theirsWithInput(socket, batch, "-b"), oursWithInput(socket, batch, "-b"), batch);
                 assertEquals(true, ours(socket, "-t", "show").out().contains("(10.0.0.9, 225.1.1.1)"));
                 assertEquals(new Result(0, "", ""), ours(socket, "remove", "a0", "10.0.0.9", "225.1.1.1"));
                 assertEquals(theirs(socket, "-t", "show"), ours(socket, "-t", "show"));

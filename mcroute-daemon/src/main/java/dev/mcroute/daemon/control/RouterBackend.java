@@ -5,7 +5,8 @@ import dev.mcroute.daemon.show.ShowSnapshot;
 
 /**
  * The routing engine as the daemon sees it: the adapter over dev.mcroute.engine implements this.
- * All calls arrive on the daemon's event-loop thread.
+ * Calls arrive on the daemon's event-loop thread and, for IPC commands, on the IPC thread:
+ * implementations are thread-safe (the engine runs every call on its own thread).
  */
 public interface RouterBackend extends AutoCloseable {
 

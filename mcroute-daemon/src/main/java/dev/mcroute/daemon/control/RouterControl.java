@@ -4,7 +4,8 @@ import dev.mcroute.daemon.show.ShowSnapshot;
 
 /**
  * What the IPC commands ask of the router. The daemon holds no routing logic: an adapter over
- * the engine implements this. Every method is called on the daemon's single event-loop thread.
+ * the engine implements this. Reload is called on the daemon's event-loop thread, the others on
+ * the IPC thread, so they must be safe beside a reload in progress.
  */
 public interface RouterControl {
 

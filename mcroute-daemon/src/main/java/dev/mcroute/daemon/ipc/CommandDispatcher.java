@@ -13,13 +13,22 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Turns requests into {@link RouterControl} calls on the event loop and their outcome into the
- * reply bytes: a lone NUL for success, the error text and a NUL for failure, the show text and a NUL.
+ * Turns requests into {@link RouterControl} calls and their outcome into the reply bytes: a lone
+ * NUL for success, the error text and a NUL for failure, the show text and a NUL.
+ *
+ * <p>Commands run on the calling (IPC) thread: the router is thread-safe, and a hand-off to
+ * another thread per command costs more than the command itself (C {@code smcroutectl -b} opens
+ * one connection per line, so every hop is paid a thousand times for a thousand lines). Only a
+ * reload runs on the daemon's event loop, which owns the configuration, so that a long reload
+ * does not hold up the socket. Commands still take effect in the order received: while a reload
+ * is queued, the commands after it queue behind it.
  */
 public final class CommandDispatcher implements IpcServer.Handler {
     private final RouterControl control;
     private final Executor eventLoop;
     private final Consumer<String> errorLog;
+    /** The last command handed to the event loop; only the IPC thread reads and writes it. */
+    private CompletableFuture<byte[]> queued = CompletableFuture.completedFuture(new byte[1]);
 
     /**
      * @param control   the router
@@ -34,7 +43,15 @@ public final class CommandDispatcher implements IpcServer.Handler {
 
     @Override
     public CompletableFuture<byte[]> handle(IpcMessage message) {
-        return CompletableFuture.supplyAsync(() -> reply(message), eventLoop);
+        if (queued.isDone() && !needsEventLoop(message.command())) {
+            return CompletableFuture.completedFuture(reply(message));
+        }
+        queued = queued.handleAsync((previous, error) -> reply(message), eventLoop);
+        return queued;
+    }
+
+    private static boolean needsEventLoop(int command) {
+        return command == 'H';
     }
 
     /**

@@ -28,6 +28,9 @@ public final class IpcClient {
         }
     }
 
+    /** Requests up to this size fit the socket buffer: written before reading, without a thread. */
+    private static final int INLINE_WRITE_BYTES = 64 * 1024;
+
     private final Path socket;
     private final Duration retry;
 
@@ -41,33 +44,72 @@ public final class IpcClient {
     }
 
     /**
-     * @param messages the requests, sent together
-     * @return one reply text per request, without the NUL; fewer if the daemon closed early
+     * Sends the requests together over one connection. A daemon that closes the connection before
+     * answering all (the C smcrouted answers one request per connection) gets the unanswered rest
+     * on a new connection, until every request is answered or one connection brings no answer.
+     *
+     * @param messages the requests
+     * @return one reply text per request, without the NUL; fewer if the daemon stopped answering
      * @throws NotRunningException if nothing listens
-     * @throws IOException         on other socket errors
+     * @throws IOException         on other socket errors before the first reply
      */
     public List<String> send(List<IpcMessage> messages) throws IOException {
+        List<String> replies = new ArrayList<>();
+        while (replies.size() < messages.size()) {
+            List<String> answered = exchange(messages.subList(replies.size(), messages.size()), replies.isEmpty());
+            if (answered.isEmpty()) {
+                break;
+            }
+            replies.addAll(answered);
+        }
+        return replies;
+    }
+
+    /** One connection: writes the requests, half-closes, reads replies until all came or it ends. */
+    private List<String> exchange(List<IpcMessage> messages, boolean first) throws IOException {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         for (IpcMessage message : messages) {
             request.writeBytes(IpcCodec.encode(message));
         }
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
         try (SocketChannel channel = connect()) {
             ByteBuffer out = ByteBuffer.wrap(request.toByteArray());
-            while (out.hasRemaining()) {
-                channel.write(out);
+            if (out.remaining() <= INLINE_WRITE_BYTES) {
+                write(channel, out);
+            } else {
+                // the daemon answers while we write; unless someone reads, both sides would block
+                Thread writer = new Thread(() -> write(channel, out), "smcroutectl-writer");
+                writer.setDaemon(true);
+                writer.start();
             }
-            ByteArrayOutputStream reply = new ByteArrayOutputStream();
             ByteBuffer in = ByteBuffer.allocate(8192);
-            int expected = messages.size();
             int nuls = 0;
-            while (nuls < expected && channel.read(in) >= 0) {
+            while (nuls < messages.size() && channel.read(in) >= 0) {
                 for (int i = 0; i < in.position(); i++) {
                     nuls += in.get(i) == 0 ? 1 : 0;
                 }
                 reply.write(in.array(), 0, in.position());
                 in.clear();
             }
-            return split(reply.toByteArray(), expected);
+        } catch (IOException e) {
+            // after some replies, a reset (the daemon closed with requests unread) or a daemon
+            // gone (a batch with kill) ends the batch with what was answered
+            if (first && reply.size() == 0) {
+                throw e;
+            }
+        }
+        return split(reply.toByteArray(), messages.size());
+    }
+
+    /** Writes the requests and half-closes, telling the daemon that the batch is complete. */
+    private static void write(SocketChannel channel, ByteBuffer out) {
+        try {
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            channel.shutdownOutput();
+        } catch (IOException closedEarly) {
+            // a daemon that answers one request per connection closed it: the reader gets what it answered
         }
     }
 

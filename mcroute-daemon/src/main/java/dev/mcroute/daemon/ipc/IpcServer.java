@@ -26,9 +26,10 @@ import java.util.function.Consumer;
 /**
  * The daemon's UNIX stream socket. One selector thread serves every client, so a client that
  * sends nothing or one byte a second cannot hold up others; it is dropped when it has not
- * completed a request within the timeout. Requests of one connection are answered in order, and
- * the connection is closed once every request received has been answered, as the C client
- * reads until end of file.
+ * completed a request within the timeout. Requests of one connection are answered in order. A
+ * connection that brought a single request is closed once it is answered, as the C client reads
+ * until end of file; a batch of several is closed when the client has half-closed its side and
+ * every request is answered (or when it idles past the timeout).
  */
 public final class IpcServer implements AutoCloseable {
 
@@ -168,20 +169,21 @@ public final class IpcServer implements AutoCloseable {
         }
     }
 
+    /** Accepts every waiting client and serves what each has sent already, saving a selector pass. */
     private void accept() throws IOException {
-        SocketChannel channel = server.accept();
-        if (channel == null) {
-            return;
+        SocketChannel channel;
+        while ((channel = server.accept()) != null) {
+            if (connections.size() >= maxClients) {
+                log.accept("IPC: too many clients, refusing one");
+                channel.close();
+                continue;
+            }
+            channel.configureBlocking(false);
+            Connection connection = new Connection(channel, System.nanoTime() + timeoutNanos);
+            connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
+            connections.add(connection);
+            read(connection);
         }
-        if (connections.size() >= maxClients) {
-            log.accept("IPC: too many clients, refusing one");
-            channel.close();
-            return;
-        }
-        channel.configureBlocking(false);
-        Connection connection = new Connection(channel, System.nanoTime() + timeoutNanos);
-        connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
-        connections.add(connection);
     }
 
     private void read(Connection connection) {
@@ -232,6 +234,9 @@ public final class IpcServer implements AutoCloseable {
 
     private void queue(Connection connection, CompletableFuture<byte[]> reply) {
         connection.replies.add(reply);
+        if (reply.isDone()) {
+            return; // answered on this thread: the caller flushes
+        }
         reply.whenComplete((bytes, error) -> {
             tasks.add(() -> flush(connection));
             selector.wakeup();
@@ -248,19 +253,28 @@ public final class IpcServer implements AutoCloseable {
                 connection.deadline = System.nanoTime() + timeoutNanos;
                 connection.answered++;
             }
+            // one gathering write for all replies ready: a socket buffer holds few tiny writes
+            // (each costs a kernel buffer of its own), so a batch's one-byte replies would fill it
             while (!connection.output.isEmpty()) {
-                ByteBuffer head = connection.output.peek();
-                if (connection.channel.write(head) > 0) {
+                if (connection.channel.write(connection.output.toArray(ByteBuffer[]::new)) > 0) {
                     connection.deadline = System.nanoTime() + timeoutNanos;
                 }
-                if (head.hasRemaining()) {
+                while (!connection.output.isEmpty() && !connection.output.peek().hasRemaining()) {
+                    connection.output.poll();
+                }
+                if (!connection.output.isEmpty()) {
                     break;
                 }
-                connection.output.poll();
             }
-            if (connection.idle() && (connection.inputClosed || connection.answered > 0)) {
-                // everything received is answered: close, unless more of a batch is already waiting
-                if (connection.inputClosed || readOnce(connection) <= 0 && connection.idle()) {
+            if (connection.idle() && connection.inputClosed) {
+                drop(connection);
+                return;
+            }
+            if (connection.idle() && connection.answered == 1) {
+                // one request answered, the C client's way: it reads until we close. Close, unless
+                // more is here already: then it is a batch, which ends when the client half-closes
+                // (a pause in a batch larger than the socket buffer is not its end)
+                if (readOnce(connection) <= 0 && connection.idle()) {
                     drop(connection);
                     return;
                 }

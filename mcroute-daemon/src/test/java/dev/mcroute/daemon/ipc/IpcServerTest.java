@@ -91,15 +91,45 @@ class IpcServerTest {
         assertArrayEquals(Golden.bytes("daemon-unknown-x.bin"), exchange(IpcCodec.encode(IpcMessage.of('x'))));
     }
 
+    /** A batch as our client sends it: all requests in one write, then a half-close. */
+    private byte[] batch(List<IpcMessage> messages) throws IOException {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        messages.forEach(m -> request.writeBytes(IpcCodec.encode(m)));
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            ByteBuffer out = ByteBuffer.wrap(request.toByteArray());
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            channel.shutdownOutput();
+            return readAll(channel);
+        }
+    }
+
     @Test
     void batchIsAnsweredInOrderOverOneConnection() throws IOException {
-        byte[] reply = exchange(IpcCodec.encode(IpcMessage.of('a', "bad0", "225.1.1.1", "eth1")),
-                IpcCodec.encode(IpcMessage.of('j', "eth0", "225.1.1.1")),
-                IpcCodec.encode(IpcMessage.of('a', "eth0", "10.0.0.1/33", "225.1.1.1", "eth1")),
-                IpcCodec.encode(IpcMessage.of('s', "pending")));
+        byte[] reply = batch(List.of(IpcMessage.of('a', "bad0", "225.1.1.1", "eth1"), IpcMessage.of('j', "eth0", "225.1.1.1"),
+                IpcMessage.of('a', "eth0", "10.0.0.1/33", "225.1.1.1", "eth1"), IpcMessage.of('s', "pending")));
         assertEquals("Unknown interface bad0\0\0invalid prefix length: 33 in source 10.0.0.1/33 (0-32)\0"
                 + "No pending routes or groups\n\0", new String(reply, StandardCharsets.UTF_8));
         assertEquals(List.of("join eth0 (*, 225.1.1.1)"), router.calls);
+    }
+
+    @Test
+    void batchLargerThanTheSocketBufferIsAnsweredWhole() throws IOException {
+        List<IpcMessage> adds = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            adds.add(IpcMessage.of('a', "eth0", "10.0.0.1", "225.1." + i / 256 + "." + i % 256, "eth1"));
+        }
+        assertArrayEquals(new byte[adds.size()], batch(adds));
+        assertEquals(adds.size(), router.calls.size());
+    }
+
+    @Test
+    void aReloadAndTheCommandsAfterItRunInOrder() throws IOException {
+        byte[] reply = batch(List.of(IpcMessage.of('j', "eth0", "225.1.1.1"), IpcMessage.of('H'),
+                IpcMessage.of('l', "eth0", "225.1.1.1")));
+        assertArrayEquals(new byte[3], reply);
+        assertEquals(List.of("join eth0 (*, 225.1.1.1)", "reload", "leave eth0 (*, 225.1.1.1)"), router.calls);
     }
 
     @Test
