@@ -114,7 +114,12 @@ public final class Daemon implements RouterControl {
             log.error(e.getMessage());
             return 1;
         } catch (ExecutionException e) {
-            log.error(String.valueOf(e.getCause().getMessage()));
+            if (e.getCause() instanceof OutOfMemoryError) {
+                log.error("Out of memory loading the configuration (" + e.getCause().getMessage()
+                        + "); raise the heap limit, e.g. MCROUTE_JAVA_OPTS=-Xmx2g");
+            } else {
+                log.error(String.valueOf(e.getCause().getMessage()));
+            }
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
