@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Static multicast routing on top of a {@link MulticastRouter}: makes the kernel match a
@@ -27,9 +28,13 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link #apply(DesiredState)} changes only what differs: unchanged routes are not touched.</li>
  * </ul>
  *
- * <p>One thread owns all state. Every public method may be called from any thread; it runs on
- * that thread and waits for the result. Listeners run on it too. The engine does not close the
- * router it was given.
+ * <p>One lock guards all state, and calls take effect in order with the kernel's events: upcalls,
+ * interface events and expiry sweeps run on the engine's own thread, and every public method may
+ * be called from any thread. A call runs on the caller's thread when no event is waiting (the
+ * common case, and no thread hand-off: a route added through a UNIX socket costs a fraction as
+ * much), and otherwise queues behind the waiting events on the engine's thread and waits for its
+ * result. Listeners run under the lock, on the engine's thread or on the thread of the call that
+ * caused the event; they may call the engine. The engine does not close the router it was given.
  */
 public final class Engine implements AutoCloseable {
 
@@ -39,6 +44,11 @@ public final class Engine implements AutoCloseable {
     private final Reconciler state;
     private final Subscription upcalls;
     private final Subscription interfaceEvents;
+    /** Guards {@link #state}: held by whichever thread runs engine work. */
+    private final Object lock = new Object();
+    /** Events posted to the loop and not yet handled: while there are any, calls queue behind them. */
+    private final AtomicInteger waitingEvents = new AtomicInteger();
+    private volatile boolean closed;
 
     /**
      * Starts an engine with an empty desired state.
@@ -67,7 +77,11 @@ public final class Engine implements AutoCloseable {
         loopThread = owner[0];
         long every = options.expiryInterval().toMillis();
         if (every > 0) {
-            loop.scheduleWithFixedDelay(state::sweep, every, every, TimeUnit.MILLISECONDS);
+            loop.scheduleWithFixedDelay(() -> {
+                synchronized (lock) {
+                    state.sweep();
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -182,11 +196,13 @@ public final class Engine implements AutoCloseable {
      * this call.
      */
     public void awaitIdle() {
-        call(() -> null);
+        if (Thread.currentThread() != loopThread && !Thread.holdsLock(lock)) {
+            onLoop(() -> null);
+        }
     }
 
     /**
-     * @param listener called on the engine's thread for each event
+     * @param listener called under the engine's lock for each event (see {@link EngineListener})
      * @return the registration; close it to stop
      */
     public Subscription addListener(EngineListener listener) {
@@ -198,21 +214,48 @@ public final class Engine implements AutoCloseable {
     /** Stops the engine's thread; the kernel state stays as it is until the router is closed. */
     @Override
     public void close() {
+        closed = true;
         upcalls.close();
         interfaceEvents.close();
         loop.shutdownNow();
     }
 
     private void post(Runnable task) {
+        waitingEvents.incrementAndGet();
         try {
-            loop.execute(task);
-        } catch (RejectedExecutionException closed) {
+            loop.execute(() -> {
+                try {
+                    synchronized (lock) {
+                        task.run();
+                    }
+                } finally {
+                    waitingEvents.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException closing) {
             // events that arrive while closing have nobody left to act on them
+            waitingEvents.decrementAndGet();
         }
     }
 
     private <T> T call(Callable<T> task) {
-        if (Thread.currentThread() == loopThread) {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+        // on the engine's thread or inside a listener the lock is ours already: queueing would wait on ourselves
+        if (Thread.currentThread() == loopThread || Thread.holdsLock(lock)) {
+            return inline(task);
+        }
+        synchronized (lock) {
+            if (waitingEvents.get() == 0) {
+                return inline(task);
+            }
+        }
+        return onLoop(task);
+    }
+
+    private <T> T inline(Callable<T> task) {
+        synchronized (lock) {
             try {
                 return task.call();
             } catch (RuntimeException e) {
@@ -221,8 +264,12 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Runs the task on the engine's thread, after every event posted before, and waits for it. */
+    private <T> T onLoop(Callable<T> task) {
         try {
-            return loop.submit(task).get();
+            return loop.submit(() -> inline(task)).get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {

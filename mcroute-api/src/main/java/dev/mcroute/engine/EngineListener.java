@@ -1,8 +1,10 @@
 package dev.mcroute.engine;
 
 /**
- * Observer of what the engine does. Methods run on the engine's thread, must return quickly and
- * must not wait for the engine; every method has an empty default.
+ * Observer of what the engine does. Methods run under the engine's lock (on its thread, or on the
+ * thread of the call that caused the event), must return quickly and must not wait for another
+ * thread that calls the engine; they may call the engine themselves. Every method has an empty
+ * default.
  */
 public interface EngineListener {
 

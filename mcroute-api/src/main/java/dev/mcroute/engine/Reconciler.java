@@ -28,8 +28,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The engine's state and the logic that makes the kernel match the desired state. Confined to the
- * engine's thread: nothing here is synchronized.
+ * The engine's state and the logic that makes the kernel match the desired state. Used only under
+ * the engine's lock: nothing here is synchronized.
  *
  * <p>Every change (new desired state, interface event) recomputes the complete target (routes,
  * VIFs, memberships) and applies only the difference, so unchanged routes are never touched.

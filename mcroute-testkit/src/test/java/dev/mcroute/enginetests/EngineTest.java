@@ -360,6 +360,64 @@ class EngineTest {
     }
 
     @Test
+    void aCallNeverOvertakesAnEventThatReachedTheEngineBeforeIt() {
+        engine.apply(routes(RouteRule.of("eth9", "10.0.0.1", "225.1.2.3", "eth1")));
+        for (int round = 0; round < 50; round++) {
+            kernel.addInterface("eth9");
+            assertTrue(engine.snapshot(false).pending().isEmpty(), "round " + round + ": the appearance is seen");
+            kernel.removeInterface("eth9");
+            assertEquals(1, engine.snapshot(false).pending().size(), "round " + round + ": the removal is seen");
+        }
+    }
+
+    @Test
+    void aListenerMayCallTheEngineFromAnyThread() {
+        List<Integer> pendingSeen = new CopyOnWriteArrayList<>();
+        engine.addListener(new EngineListener() {
+            @Override
+            public void pending(PendingItem item) {
+                pendingSeen.add(engine.snapshot(false).rules().routes().size());
+            }
+        });
+        engine.apply(routes(RouteRule.of("eth9", "10.0.0.1", "225.1.2.3", "eth1"))); // caller's thread
+        kernel.addInterface("eth9");
+        kernel.removeInterface("eth9"); // the engine's thread
+        engine.awaitIdle();
+        assertEquals(List.of(1, 1), pendingSeen);
+    }
+
+    @Test
+    void routesAddedFromManyThreadsAtOnceAreAllInstalled() throws Exception {
+        engine.apply(routes(RouteRule.of("eth0", null, "226.0.0.0/8", "eth2")));
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int base = t;
+            threads.add(new Thread(() -> {
+                try {
+                    for (int i = 0; i < 250; i++) {
+                        engine.addRoute(RouteRule.of("eth0", "10.0." + base + "." + (i % 250 + 1), "225.1.2.3", "eth1"));
+                        kernel.simulatePacket("eth0", InetAddresses.parse("10.9." + base + "." + (i % 250 + 1)),
+                                InetAddresses.parse("226.1.1.1"), 64); // upcalls meanwhile
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        engine.awaitIdle();
+        assertEquals(List.of(), failures);
+        EngineSnapshot snapshot = engine.snapshot(false);
+        assertEquals(1 + 1000, snapshot.rules().routes().size());
+        assertEquals(1000 + 1000, snapshot.routes().size(), "every static route and every template route");
+        assertEquals(List.of("eth1"), send("eth0", "10.0.3.250", "225.1.2.3"));
+    }
+
+    @Test
     void anAddedSourceGroupRuleTakesOverAStopFilter() {
         engine.apply(routes(RouteRule.of("eth0", null, "225.1.2.0/24", "eth1")));
         send("eth0", "10.0.0.1", "239.1.1.1");
