@@ -43,6 +43,24 @@ public record IpPrefix(InetAddress address, int length) {
     }
 
     /**
+     * The prefix of a length that holds an address, its host bits cleared, as smcroute.conf
+     * reads {@code 225.1.2.3/24} ({@code 225.1.2.0/24}).
+     *
+     * @param address any address in the prefix
+     * @param length  the prefix length, 0 to the family's maximum
+     * @return the prefix
+     * @throws IllegalArgumentException if the length does not fit the family
+     */
+    public static IpPrefix covering(InetAddress address, int length) {
+        Objects.requireNonNull(address, "address");
+        int max = Family.of(address).maxPrefixLength();
+        if (length < 0 || length > max) {
+            throw new IllegalArgumentException("prefix length " + length + " is out of range 0-" + max);
+        }
+        return new IpPrefix(masked(address, length), length);
+    }
+
+    /**
      * Parses {@code ADDR} or {@code ADDR/LEN}.
      *
      * @param text the prefix text

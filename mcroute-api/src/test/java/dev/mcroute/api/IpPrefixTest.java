@@ -33,6 +33,15 @@ class IpPrefixTest {
     }
 
     @Test
+    void coveringClearsTheHostBitsAndChecksTheLength() {
+        assertEquals(IpPrefix.parse("225.1.2.0/24"), IpPrefix.covering(parse("225.1.2.3"), 24));
+        assertEquals(IpPrefix.parse("ff05::/16"), IpPrefix.covering(parse("ff05::1:2"), 16));
+        assertEquals(IpPrefix.parse("0.0.0.0/0"), IpPrefix.covering(parse("10.1.2.3"), 0));
+        assertEquals("prefix length 33 is out of range 0-32",
+                assertThrows(IllegalArgumentException.class, () -> IpPrefix.covering(parse("10.1.2.3"), 33)).getMessage());
+    }
+
+    @Test
     void anAddressWithoutLengthIsAHost() {
         IpPrefix v4 = IpPrefix.parse("10.0.0.1");
         assertEquals(32, v4.length());

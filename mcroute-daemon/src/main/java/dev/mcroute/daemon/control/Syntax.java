@@ -5,7 +5,6 @@ import dev.mcroute.api.InetAddresses;
 import dev.mcroute.api.IpPrefix;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -65,7 +64,7 @@ public final class Syntax {
             }
             length = Integer.parseInt(lengthText);
         }
-        return new IpPrefix(masked(address, length), length);
+        return IpPrefix.covering(address, length);
     }
 
     /**
@@ -115,18 +114,5 @@ public final class Syntax {
             }
         }
         return shown < word.length() ? out.append("...").toString() : out.toString();
-    }
-
-    private static InetAddress masked(InetAddress address, int length) {
-        byte[] bytes = address.getAddress();
-        for (int i = 0; i < bytes.length; i++) {
-            int keep = Math.max(0, Math.min(8, length - 8 * i));
-            bytes[i] &= (byte) (0xff00 >> keep);
-        }
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
     }
 }
