@@ -3,6 +3,7 @@ package dev.mcroute.daemon;
 import dev.mcroute.daemon.cli.ControlCommand;
 import dev.mcroute.daemon.cli.ControlOptions;
 import dev.mcroute.daemon.cli.UsageException;
+import dev.mcroute.daemon.control.Syntax;
 import dev.mcroute.daemon.ipc.IpcClient;
 import dev.mcroute.daemon.ipc.IpcMessage;
 import dev.mcroute.daemon.show.HeadingRenderer;
@@ -15,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** {@code smcroutectl}: sends commands to the daemon and prints its answers. */
@@ -166,7 +166,7 @@ public final class Smcroutectl {
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
-            lines.add(Arrays.asList(trimmed.split("\\s+")));
+            lines.add(Syntax.words(trimmed));
         }
         return lines;
     }

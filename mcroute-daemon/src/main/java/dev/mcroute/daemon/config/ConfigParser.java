@@ -105,7 +105,7 @@ public final class ConfigParser {
         if (content.isEmpty()) {
             return;
         }
-        List<String> words = List.of(content.split("\\s+"));
+        List<String> words = Syntax.words(content);
         String directive = words.get(0);
         List<String> args = words.subList(1, words.size());
         try {
@@ -140,7 +140,7 @@ public final class ConfigParser {
                         throw new IllegalArgumentException("phyint " + iface + " ttl-threshold missing value (1-255)");
                     }
                     String value = args.get(i);
-                    if (!value.matches("\\d{1,9}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 255) {
+                    if (!Syntax.isDigits(value, 9) || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 255) {
                         throw new IllegalArgumentException("phyint " + iface + " ttl " + Syntax.printable(value)
                                 + " out of range (1-255)");
                     }

@@ -5,6 +5,8 @@ import dev.mcroute.api.InetAddresses;
 import dev.mcroute.api.IpPrefix;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,49 @@ public final class Syntax {
     public static final int MAX_IFNAME = 15;
 
     private Syntax() {
+    }
+
+    /**
+     * Splits text into words at runs of ASCII whitespace, as {@code split("\\s+")} does for text
+     * without leading whitespace, without compiling a regular expression for every line.
+     *
+     * @param text stripped text
+     * @return its words; none for empty text
+     */
+    public static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || isSpace(text.charAt(i));
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return words;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
+    }
+
+    /**
+     * @param text      a word
+     * @param maxDigits the most digits allowed
+     * @return whether it is 1 to {@code maxDigits} ASCII digits
+     */
+    public static boolean isDigits(String text, int maxDigits) {
+        if (text.isEmpty() || text.length() > maxDigits) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -58,7 +103,7 @@ public final class Syntax {
         int length = family.maxPrefixLength();
         if (slash >= 0) {
             String lengthText = word.substring(slash + 1);
-            if (!lengthText.matches("\\d{1,3}") || Integer.parseInt(lengthText) > family.maxPrefixLength()) {
+            if (!isDigits(lengthText, 3) || Integer.parseInt(lengthText) > family.maxPrefixLength()) {
                 throw new IllegalArgumentException("invalid prefix length: " + printable(lengthText) + " in "
                         + what + " " + printable(word) + " (0-" + family.maxPrefixLength() + ")");
             }
