@@ -6,7 +6,7 @@ import dev.mcroute.daemon.show.ShowSnapshot;
 /**
  * The routing engine as the daemon sees it: the adapter over dev.mcroute.engine implements this.
  * Calls arrive on the daemon's event-loop thread and, for IPC commands, on the IPC thread:
- * implementations are thread-safe (the engine runs every call on its own thread).
+ * implementations are thread-safe (the engine serialises every call under its lock).
  */
 public interface RouterBackend extends AutoCloseable {
 

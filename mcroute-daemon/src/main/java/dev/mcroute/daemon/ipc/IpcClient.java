@@ -54,9 +54,20 @@ public final class IpcClient {
      * @throws IOException         on other socket errors before the first reply
      */
     public List<String> send(List<IpcMessage> messages) throws IOException {
+        // encoded once: against a daemon answering one request per connection, a batch of n
+        // requests takes n connections, each sending the rest from where the answers stopped
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        int[] starts = new int[messages.size()];
+        for (int i = 0; i < messages.size(); i++) {
+            starts[i] = request.size();
+            request.writeBytes(IpcCodec.encode(messages.get(i)));
+        }
+        byte[] bytes = request.toByteArray();
         List<String> replies = new ArrayList<>();
         while (replies.size() < messages.size()) {
-            List<String> answered = exchange(messages.subList(replies.size(), messages.size()), replies.isEmpty());
+            int from = starts[replies.size()];
+            List<String> answered = exchange(ByteBuffer.wrap(bytes, from, bytes.length - from),
+                    messages.size() - replies.size(), replies.isEmpty());
             if (answered.isEmpty()) {
                 break;
             }
@@ -66,14 +77,9 @@ public final class IpcClient {
     }
 
     /** One connection: writes the requests, half-closes, reads replies until all came or it ends. */
-    private List<String> exchange(List<IpcMessage> messages, boolean first) throws IOException {
-        ByteArrayOutputStream request = new ByteArrayOutputStream();
-        for (IpcMessage message : messages) {
-            request.writeBytes(IpcCodec.encode(message));
-        }
+    private List<String> exchange(ByteBuffer out, int count, boolean first) throws IOException {
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
         try (SocketChannel channel = connect()) {
-            ByteBuffer out = ByteBuffer.wrap(request.toByteArray());
             if (out.remaining() <= INLINE_WRITE_BYTES) {
                 write(channel, out);
             } else {
@@ -84,7 +90,7 @@ public final class IpcClient {
             }
             ByteBuffer in = ByteBuffer.allocate(8192);
             int nuls = 0;
-            while (nuls < messages.size() && channel.read(in) >= 0) {
+            while (nuls < count && channel.read(in) >= 0) {
                 for (int i = 0; i < in.position(); i++) {
                     nuls += in.get(i) == 0 ? 1 : 0;
                 }
@@ -98,7 +104,7 @@ public final class IpcClient {
                 throw e;
             }
         }
-        return split(reply.toByteArray(), messages.size());
+        return split(reply.toByteArray(), count);
     }
 
     /** Writes the requests and half-closes, telling the daemon that the batch is complete. */
