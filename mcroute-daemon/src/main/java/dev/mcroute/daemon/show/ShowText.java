@@ -25,7 +25,11 @@ public final class ShowText {
      * @return the text, each line newline-terminated; empty when there is nothing to show
      */
     public static String format(ShowKind kind, boolean detailed, ShowSnapshot snapshot) {
-        StringBuilder out = new StringBuilder();
+        // sized for the routes, the long table: a builder that grows by doubling leaves its old
+        // arrays behind, megabytes of them for 10 000 routes
+        int routeRows = kind != ShowKind.ROUTES ? 0
+                : snapshot.templates().size() + snapshot.rules().size() + snapshot.kernel().size();
+        StringBuilder out = new StringBuilder(256 + 80 * routeRows);
         switch (kind) {
             case ROUTES -> routes(out, detailed, snapshot);
             case GROUPS -> groups(out, detailed, snapshot);
@@ -58,11 +62,13 @@ public final class ShowText {
             return;
         }
         out.append(title).append("_\n");
-        out.append(pad("ROUTE (S,G)", ROUTE_WIDTH)).append(' ').append(pad("IIF", width));
+        padded(out, "ROUTE (S,G)", ROUTE_WIDTH).append(' ');
+        padded(out, "IIF", width);
         out.append(detailed ? String.format(" %10s %10s ", "PACKETS", "BYTES") : " ");
         out.append(" OIFS=\n");
         for (RouteRow row : rows) {
-            out.append(pad(row.sourceGroup(), ROUTE_WIDTH)).append(' ').append(pad(row.iif(), width));
+            sourceGroup(out, row.source(), row.group()).append(' ');
+            padded(out, row.iif(), width);
             out.append(detailed ? String.format(" %10d %10d ", row.packets(), row.bytes()) : " ");
             for (String oif : row.oifs()) {
                 out.append(' ').append(oif);
@@ -74,7 +80,8 @@ public final class ShowText {
     private static void groups(StringBuilder out, boolean detailed, ShowSnapshot snapshot) {
         if (!snapshot.groups().isEmpty()) {
             out.append("Group Memberships Table_\n");
-            out.append(pad("GROUP (S,G)", ROUTE_WIDTH)).append(' ').append(pad("IIF", GROUP_IIF_WIDTH)).append("=\n");
+            padded(out, "GROUP (S,G)", ROUTE_WIDTH).append(' ');
+            padded(out, "IIF", GROUP_IIF_WIDTH).append("=\n");
             groupRows(out, snapshot.groups());
         }
         if (detailed && !snapshot.kernelGroups().isEmpty()) {
@@ -85,8 +92,7 @@ public final class ShowText {
 
     private static void groupRows(StringBuilder out, List<GroupRow> rows) {
         for (GroupRow row : rows) {
-            out.append(pad(sourceGroup(row.source(), row.group()), ROUTE_WIDTH)).append(' ').append(row.iif())
-                    .append('\n');
+            sourceGroup(out, row.source(), row.group()).append(' ').append(row.iif()).append('\n');
         }
     }
 
@@ -128,7 +134,30 @@ public final class ShowText {
         return slot.isPresent() ? Integer.toString(slot.getAsInt()) : "N/A";
     }
 
-    private static String pad(String text, int width) {
-        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    // the two below append in place: a show of 10 000 routes made a few strings per row, enough
+    // garbage to grow the daemon's heap by several MiB
+
+    /** Appends {@code (S, G)} padded to the route column. */
+    private static StringBuilder sourceGroup(StringBuilder out, Optional<IpPrefix> source, IpPrefix group) {
+        int start = out.length();
+        out.append('(');
+        if (source.isPresent()) {
+            out.append(source.get());
+        } else {
+            out.append('*');
+        }
+        out.append(", ").append(group).append(')');
+        return spaces(out, start + ROUTE_WIDTH - out.length());
+    }
+
+    private static StringBuilder padded(StringBuilder out, String text, int width) {
+        return spaces(out.append(text), width - text.length());
+    }
+
+    private static StringBuilder spaces(StringBuilder out, int count) {
+        for (int i = 0; i < count; i++) {
+            out.append(' ');
+        }
+        return out;
     }
 }
