@@ -31,6 +31,19 @@ public record InterfaceAddress(InetAddress address, int prefixLength) {
         return Family.of(address);
     }
 
+    // equals and hashCode written out: the generated ones link through invokedynamic on first
+    // use, milliseconds each (tens for the first in a JVM), and run slowly until compiled
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InterfaceAddress a && prefixLength == a.prefixLength && address.equals(a.address);
+    }
+
+    @Override
+    public int hashCode() {
+        return address.hashCode() * 31 + prefixLength;
+    }
+
     @Override
     public String toString() {
         return InetAddresses.toText(address) + "/" + prefixLength;

@@ -107,6 +107,19 @@ public record IpPrefix(InetAddress address, int length) {
         return other.length >= length && contains(other.address);
     }
 
+    // equals and hashCode written out: the generated ones link through invokedynamic on first
+    // use, milliseconds each (tens for the first in a JVM), and run slowly until compiled
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IpPrefix p && length == p.length && address.equals(p.address);
+    }
+
+    @Override
+    public int hashCode() {
+        return address.hashCode() * 31 + length;
+    }
+
     /** @return {@code ADDR/LEN}, or {@code ADDR} for a host */
     @Override
     public String toString() {

@@ -41,6 +41,11 @@ public record SourceGroup(InetAddress source, InetAddress group) {
      * regular numbering of sources and groups that ranges and generated configs produce.
      */
     @Override
+    public boolean equals(Object other) { // written out, as the generated one links on first use
+        return other instanceof SourceGroup k && group.equals(k.group) && source.equals(k.source);
+    }
+
+    @Override
     public int hashCode() {
         int h = source.hashCode() * 0x9E3779B9 + group.hashCode();
         return h ^ (h >>> 16);

@@ -61,6 +61,19 @@ public record InterfacePattern(String text) {
                 : interfaceName.equals(text);
     }
 
+    // equals and hashCode written out: the generated ones link through invokedynamic on first
+    // use, milliseconds each (tens for the first in a JVM), and run slowly until compiled
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InterfacePattern p && text.equals(p.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
     @Override
     public String toString() {
         return text;

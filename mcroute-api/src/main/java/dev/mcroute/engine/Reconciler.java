@@ -39,6 +39,16 @@ final class Reconciler {
 
     /** A VIF is per family and interface. */
     private record VifKey(Family family, String interfaceName) {
+        // equals and hashCode written out: see InterfacePattern
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof VifKey k && family == k.family && interfaceName.equals(k.interfaceName);
+        }
+
+        @Override
+        public int hashCode() {
+            return interfaceName.hashCode() * 31 + family.ordinal();
+        }
     }
 
     /** A kernel route the engine wants: where it comes from and where it goes. */

@@ -87,6 +87,17 @@ public record RouteRule(InterfacePattern inbound, IpPrefix source, IpPrefix grou
      * @param group   the group
      */
     public record Selector(InterfacePattern inbound, IpPrefix source, IpPrefix group) {
+        // equals and hashCode written out: see InterfacePattern
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Selector s && inbound.equals(s.inbound) && Objects.equals(source, s.source)
+                    && group.equals(s.group);
+        }
+
+        @Override
+        public int hashCode() {
+            return (inbound.hashCode() * 31 + Objects.hashCode(source)) * 31 + group.hashCode();
+        }
     }
 
     /** @return the traffic this rule selects */
