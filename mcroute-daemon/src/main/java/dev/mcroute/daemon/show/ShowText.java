@@ -46,7 +46,7 @@ public final class ShowText {
      * @return {@code (S, G)} or {@code (*, G)}
      */
     public static String sourceGroup(Optional<IpPrefix> source, IpPrefix group) {
-        return "(" + source.map(IpPrefix::toString).orElse("*") + ", " + group + ")";
+        return appendSourceGroup(new StringBuilder(), source, group).toString();
     }
 
     private static void routes(StringBuilder out, boolean detailed, ShowSnapshot snapshot) {
@@ -67,7 +67,7 @@ public final class ShowText {
         out.append(detailed ? String.format(" %10s %10s ", "PACKETS", "BYTES") : " ");
         out.append(" OIFS=\n");
         for (RouteRow row : rows) {
-            sourceGroup(out, row.source(), row.group()).append(' ');
+            paddedSourceGroup(out, row.source(), row.group()).append(' ');
             padded(out, row.iif(), width);
             out.append(detailed ? String.format(" %10d %10d ", row.packets(), row.bytes()) : " ");
             for (String oif : row.oifs()) {
@@ -92,7 +92,7 @@ public final class ShowText {
 
     private static void groupRows(StringBuilder out, List<GroupRow> rows) {
         for (GroupRow row : rows) {
-            sourceGroup(out, row.source(), row.group()).append(' ').append(row.iif()).append('\n');
+            paddedSourceGroup(out, row.source(), row.group()).append(' ').append(row.iif()).append('\n');
         }
     }
 
@@ -134,20 +134,23 @@ public final class ShowText {
         return slot.isPresent() ? Integer.toString(slot.getAsInt()) : "N/A";
     }
 
-    // the two below append in place: a show of 10 000 routes made a few strings per row, enough
-    // garbage to grow the daemon's heap by several MiB
+    // Rows are appended in place: building a few strings per row made a show of 10 000 routes
+    // leave enough garbage to grow the daemon's heap by several MiB.
 
-    /** Appends {@code (S, G)} padded to the route column. */
-    private static StringBuilder sourceGroup(StringBuilder out, Optional<IpPrefix> source, IpPrefix group) {
+    private static StringBuilder paddedSourceGroup(StringBuilder out, Optional<IpPrefix> source, IpPrefix group) {
         int start = out.length();
+        appendSourceGroup(out, source, group);
+        return spaces(out, start + ROUTE_WIDTH - out.length());
+    }
+
+    private static StringBuilder appendSourceGroup(StringBuilder out, Optional<IpPrefix> source, IpPrefix group) {
         out.append('(');
         if (source.isPresent()) {
             out.append(source.get());
         } else {
             out.append('*');
         }
-        out.append(", ").append(group).append(')');
-        return spaces(out, start + ROUTE_WIDTH - out.length());
+        return out.append(", ").append(group).append(')');
     }
 
     private static StringBuilder padded(StringBuilder out, String text, int width) {
