@@ -131,6 +131,10 @@ final class Reconciler {
     private final Map<VifKey, VifKey> vifKeys = new HashMap<>();
     /** The desired route rules by what they select. */
     private Map<RouteRule.Selector, RouteRule> bySelector = new HashMap<>();
+    /** How many compiled rules need each VIF. */
+    private Map<VifKey, Integer> vifUsers = new HashMap<>();
+    /** Whether the last reconciliation found two rules wanting one (S,G). */
+    private boolean contested;
 
     Reconciler(MulticastRouter router, EngineOptions options, Notifier notifier) {
         this.router = router;
@@ -179,6 +183,9 @@ final class Reconciler {
                 return quick;
             }
         }
+        if (old != null && old.equals(rule) && ownsItsRoutes(old)) {
+            return new ApplyResult(0, 0, 0, installed.size(), 0, 0, List.of()); // the same rule again
+        }
         List<RouteRule> routes = new ArrayList<>(routeRules);
         if (old != null) {
             routes.remove(old);
@@ -192,6 +199,10 @@ final class Reconciler {
         RouteRule old = bySelector.get(selector.selector());
         if (old == null) {
             throw new IllegalArgumentException("no such route: " + selector);
+        }
+        ApplyResult quick = removeWithoutReconcile(old);
+        if (quick != null) {
+            return quick;
         }
         List<RouteRule> routes = new ArrayList<>(routeRules);
         routes.remove(old);
@@ -224,6 +235,7 @@ final class Reconciler {
         desiredView = null;
         bySelector.put(rule.selector(), rule);
         compiled.put(rule, c);
+        c.vifs().forEach(need -> vifUsers.merge(need.getKey(), 1, Integer::sum));
         List<String> problems = new ArrayList<>();
         int added = 0;
         for (int i = 0; i < c.keys().size(); i++) {
@@ -239,6 +251,60 @@ final class Reconciler {
             }
         }
         return new ApplyResult(added, 0, 0, installed.size() - added, 0, 0, problems);
+    }
+
+    /**
+     * The common case of a client removing one (S,G) rule that alone holds its kernel routes and
+     * whose VIFs other rules still need: remove just its routes instead of reconciling every rule
+     * (which cost ~180 ms per removal with 100 000 rules).
+     *
+     * @return the result, or {@code null} when the removal needs a full reconciliation
+     */
+    private ApplyResult removeWithoutReconcile(RouteRule old) {
+        if (old.isTemplate() || !ownsItsRoutes(old)) {
+            return null;
+        }
+        Compiled c = compiled.get(old);
+        for (Map.Entry<VifKey, Integer> need : c.vifs()) {
+            if (vifUsers.getOrDefault(need.getKey(), 0) < 2) {
+                return null; // its last user: the reconciliation gives the VIF back
+            }
+        }
+        for (int i = routeRules.size() - 1; i >= 0; i--) { // by identity: equal rules are one rule here
+            if (routeRules.get(i) == old) {
+                routeRules.remove(i);
+                break;
+            }
+        }
+        desiredView = null;
+        bySelector.remove(old.selector());
+        compiled.remove(old);
+        c.vifs().forEach(need -> vifUsers.merge(need.getKey(), -1, Integer::sum));
+        int removed = 0;
+        for (SourceGroup key : c.keys()) {
+            if (removeInstalled(key)) {
+                removed++;
+            }
+        }
+        return new ApplyResult(0, 0, removed, installed.size(), 0, 0, List.of());
+    }
+
+    /**
+     * @return whether the rule's compiled form is current and clean, and every (S,G) it yields is
+     *     installed for it alone: no other rule wanted one of them
+     */
+    private boolean ownsItsRoutes(RouteRule rule) {
+        Compiled c = compiled.get(rule);
+        if (contested || c == null || c.topology() != topology || !c.problems().isEmpty() || !c.pending().isEmpty()) {
+            return false;
+        }
+        for (SourceGroup key : c.keys()) {
+            Installed route = installed.get(key);
+            if (route == null || route.target().rule() != rule) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- events -------------------------------------------------------------------------------
@@ -474,6 +540,8 @@ final class Reconciler {
         Map<SourceGroup, Target> targets = new LinkedHashMap<>();
         Map<SourceGroup, RouteRule> claimedBy = new HashMap<>();
         Map<RouteRule, Compiled> next = new IdentityHashMap<>();
+        Map<VifKey, Integer> users = new HashMap<>();
+        boolean conflict = false;
         for (RouteRule rule : routeRules) {
             Compiled c = compiled.get(rule);
             if (c == null || c.topology() != topology) {
@@ -482,18 +550,24 @@ final class Reconciler {
             next.put(rule, c);
             problems.addAll(c.problems());
             nowPending.addAll(c.pending());
-            c.vifs().forEach(need -> neededVifs.putIfAbsent(need.getKey(), need.getValue()));
+            c.vifs().forEach(need -> {
+                neededVifs.putIfAbsent(need.getKey(), need.getValue());
+                users.merge(need.getKey(), 1, Integer::sum);
+            });
             for (int i = 0; i < c.keys().size(); i++) {
                 SourceGroup key = c.keys().get(i);
                 RouteRule owner = claimedBy.putIfAbsent(key, rule);
                 if (owner != null) {
                     problems.add(rule + ": " + key + " is already routed by " + owner);
+                    conflict = true;
                     continue;
                 }
                 targets.put(key, c.targets().get(i));
             }
         }
         compiled = next;
+        vifUsers = users;
+        contested = conflict;
         return targets;
     }
 

@@ -430,6 +430,44 @@ class EngineTest {
     }
 
     @Test
+    void removingOneRuleTakesOutItsRouteAloneAndKeepsTheSharedVifs() {
+        engine.apply(routes(RouteRule.of("eth0", "10.0.0.1", "225.1.2.1", "eth1"),
+                RouteRule.of("eth0", "10.0.0.1", "225.1.2.2", "eth1"),
+                RouteRule.of("eth0", "10.0.0.1", "225.1.2.3", "eth1")));
+
+        ApplyResult result = engine.removeRoute(RouteRule.of("eth0", "10.0.0.1", "225.1.2.2"));
+
+        assertEquals(new ApplyResult(0, 0, 1, 2, 0, 0, List.of()), result);
+        assertEquals(List.of("eth0", "eth1"), vifNames());
+        assertEquals(List.of(), send("eth0", "10.0.0.1", "225.1.2.2"));
+        assertEquals(List.of("eth1"), send("eth0", "10.0.0.1", "225.1.2.3"));
+        assertEquals(2, engine.snapshot(false).rules().routes().size());
+    }
+
+    @Test
+    void removingTheRuleThatHeldARouteHandsItToTheOtherRuleThatWantedIt() {
+        engine.apply(routes(RouteRule.of("eth0", "10.0.0.1", "225.1.2.3", "eth1"),
+                RouteRule.of("eth0", "10.0.0.1", "225.1.2.0/30", "eth1", "eth2")));
+        assertEquals(List.of("eth1"), send("eth0", "10.0.0.1", "225.1.2.3"), "the first rule written holds it");
+
+        engine.removeRoute(RouteRule.of("eth0", "10.0.0.1", "225.1.2.3"));
+
+        assertEquals(List.of("eth1", "eth2"), send("eth0", "10.0.0.1", "225.1.2.3"));
+    }
+
+    @Test
+    void addingARuleThatIsThereAlreadyChangesNothing() {
+        engine.apply(routes(RouteRule.of("eth0", "10.0.0.1", "225.1.2.1", "eth1"),
+                RouteRule.of("eth0", "10.0.0.1", "225.1.2.2", "eth1")));
+
+        ApplyResult again = engine.addRoute(RouteRule.of("eth0", "10.0.0.1", "225.1.2.2", "eth1"));
+
+        assertEquals(new ApplyResult(0, 0, 0, 2, 0, 0, List.of()), again);
+        assertEquals(2, engine.snapshot(false).rules().routes().size());
+        assertEquals(List.of("eth1"), send("eth0", "10.0.0.1", "225.1.2.2"));
+    }
+
+    @Test
     void removingAnUnknownRuleIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> engine.removeRoute(RouteRule.of("eth0", "10.0.0.1", "225.1.2.3")));
