@@ -142,6 +142,8 @@ for f in 1k 10k; do
 done
 awk -v s="$SRC" 'BEGIN { for (i = 1; i <= 1000; i++)
     printf "add r0 %s 225.3.%d.%d r1\n", s, int(i/256), i%256 }' > "$TMP/add1000.txt"
+# 1 000 of the 10 000 config routes removed over IPC
+sg_config 1000 | awk 'NR > 1 { print "remove", $3, $5, $7 }' > "$TMP/remove1000.txt"
 CYCLE_BATCH=$(( CYCLES < 10000 ? CYCLES : 10000 ))
 awk -v s="$SRC" -v n="$CYCLE_BATCH" 'BEGIN { for (i = 1; i <= n; i++) {
     g = sprintf("225.4.%d.%d", int(i/256)%256, i%256)
@@ -271,6 +273,8 @@ run_once() { # KIND
     out=$(ip netns exec $NS_S java -XX:+UseSerialGC -cp "$TMP/cls" McbProbe reload $NS_C c0 s0 $FLOW_GROUP 500 "$PID" "$TMP/$k.pid")
     add reload_10000_ms "$k" "$(kv hup_ms "$out")"
     add reload_10000_lost "$k" "$(kv lost "$out")"
+    add ipc_1000_removes_of_10000_ms "$k" "$(time_ms ctl_c "$k" -b < "$TMP/remove1000.txt")"
+    add ipc_1000_removes_left "$k" "$(mfc_count)"
     stop_daemon
 
     if [ "$k" = ours ] && [ "${R["load_100000_ms|ours"]:-}" != " NaN" ]; then
@@ -329,6 +333,8 @@ reload_1000_ms|<= 1.0x
 reload_1000_lost|0
 reload_10000_ms|<= 1.0x
 reload_10000_lost|0
+ipc_1000_removes_of_10000_ms|
+ipc_1000_removes_left|9001
 rss_idle_mib|<= 48 MiB
 rss_10000_mib|<= 64 MiB
 rss_100000_mib|
