@@ -75,7 +75,7 @@ final class Reconciler {
      * A {@link Compiled} being worked out. Kept apart because one is held per rule: the compact
      * immutable copies cost a fraction of these growable collections (10 000 rules: ~7 MiB less).
      */
-    private static final class Draft {
+    private final class Draft {
         final long topology;
         final List<String> problems = new ArrayList<>();
         final List<PendingItem> pending = new ArrayList<>();
@@ -90,7 +90,8 @@ final class Reconciler {
         Compiled done() {
             List<Map.Entry<VifKey, Integer>> vifList = new ArrayList<>(vifs.size());
             vifs.forEach((key, ttl) -> vifList.add(Map.entry(key, ttl)));
-            return new Compiled(topology, List.copyOf(problems), List.copyOf(pending), List.copyOf(vifList),
+            List<Map.Entry<VifKey, Integer>> shared = vifLists.computeIfAbsent(List.copyOf(vifList), list -> list);
+            return new Compiled(topology, List.copyOf(problems), List.copyOf(pending), shared,
                     List.copyOf(keys), List.copyOf(targets));
         }
     }
@@ -129,6 +130,8 @@ final class Reconciler {
     private long vifGeneration;
     private Map<RouteRule, Compiled> compiled = new IdentityHashMap<>();
     private final Map<VifKey, VifKey> vifKeys = new HashMap<>();
+    /** The VIFs compiled rules need, one list for all rules that need the same (most need few). */
+    private final Map<List<Map.Entry<VifKey, Integer>>, List<Map.Entry<VifKey, Integer>>> vifLists = new HashMap<>();
     /** The desired route rules by what they select. */
     private Map<RouteRule.Selector, RouteRule> bySelector = new HashMap<>();
     /** How many compiled rules need each VIF. */
@@ -161,6 +164,7 @@ final class Reconciler {
         Objects.requireNonNull(next, "desired state");
         if (!next.phyints().equals(phyints)) {
             topology++;
+            vifLists.clear(); // thresholds may have changed: lists of the old ones are not kept
         }
         phyints = next.phyints();
         joins = next.joins();
@@ -906,6 +910,7 @@ final class Reconciler {
     private void interfacesChanged() {
         topology++;
         vifKeys.clear(); // every rule is compiled anew: names of interfaces gone are not kept
+        vifLists.clear();
         List<NetInterface> list = new ArrayList<>(interfaces.values());
         list.sort(Comparator.comparingInt(NetInterface::index));
         ordered = List.copyOf(list);

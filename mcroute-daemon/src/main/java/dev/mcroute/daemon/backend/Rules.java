@@ -1,5 +1,6 @@
 package dev.mcroute.daemon.backend;
 
+import dev.mcroute.api.IpPrefix;
 import dev.mcroute.daemon.config.ConfigEntry;
 import dev.mcroute.daemon.config.ConfigResult;
 import dev.mcroute.daemon.control.RouteSpec;
@@ -10,11 +11,13 @@ import dev.mcroute.engine.PhyintRule;
 import dev.mcroute.engine.RouteRule;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Translates parsed directives and IPC requests into the engine's rules. */
 final class Rules {
@@ -27,8 +30,13 @@ final class Rules {
      * @throws IllegalArgumentException if the engine refuses it (e.g. an outbound interface twice)
      */
     static RouteRule route(RouteSpec spec) {
-        return new RouteRule(InterfacePattern.of(spec.iif()), spec.source().orElse(null), spec.group(),
-                spec.oifs().stream().map(InterfacePattern::of).toList());
+        return route(spec, InterfacePattern::of, Function.identity());
+    }
+
+    private static RouteRule route(RouteSpec spec, Function<String, InterfacePattern> patterns,
+                                   Function<IpPrefix, IpPrefix> sources) {
+        return new RouteRule(patterns.apply(spec.iif()), spec.source().map(sources).orElse(null), spec.group(),
+                spec.oifs().stream().map(patterns).toList());
     }
 
     /**
@@ -37,7 +45,11 @@ final class Rules {
      * @throws IllegalArgumentException if the engine refuses it
      */
     static JoinRule join(RouteSpec spec) {
-        return new JoinRule(InterfacePattern.of(spec.iif()), spec.source().orElse(null), spec.group());
+        return join(spec, InterfacePattern::of);
+    }
+
+    private static JoinRule join(RouteSpec spec, Function<String, InterfacePattern> patterns) {
+        return new JoinRule(patterns.apply(spec.iif()), spec.source().orElse(null), spec.group());
     }
 
     /**
@@ -51,16 +63,22 @@ final class Rules {
         // earlier one in constant time (a list scan per line made 10 000 routes quadratic)
         Map<RouteRule.Selector, RouteRule> routes = new LinkedHashMap<>();
         Set<JoinRule> joins = new LinkedHashSet<>();
+        // one pattern per interface name and one prefix per source, not one per line: 10 000
+        // routes from one sender over two interfaces otherwise keep 30 000 copies alive
+        Map<String, InterfacePattern> byName = new HashMap<>();
+        Function<String, InterfacePattern> patterns = name -> byName.computeIfAbsent(name, InterfacePattern::of);
+        Map<IpPrefix, IpPrefix> bySource = new HashMap<>();
+        Function<IpPrefix, IpPrefix> sources = source -> bySource.computeIfAbsent(source, Function.identity());
         for (ConfigEntry entry : config.entries()) {
             try {
                 if (entry instanceof ConfigEntry.Phyint p) {
-                    phyints.add(new PhyintRule(InterfacePattern.of(p.iface()), p.enable(), p.mrdisc(), p.ttlThreshold()));
+                    phyints.add(new PhyintRule(patterns.apply(p.iface()), p.enable(), p.mrdisc(), p.ttlThreshold()));
                 } else if (entry instanceof ConfigEntry.Mroute m) {
-                    RouteRule rule = route(m.route());
+                    RouteRule rule = route(m.route(), patterns, sources);
                     routes.remove(rule.selector()); // a later line for the same route wins, in its place
                     routes.put(rule.selector(), rule);
                 } else if (entry instanceof ConfigEntry.Mgroup g) {
-                    joins.add(join(g.membership()));
+                    joins.add(join(g.membership(), patterns));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(entry.origin() + ": " + e.getMessage());
