@@ -91,10 +91,17 @@ public final class Smcrouted {
                 : Log.toStream(options.logLevel(), options.identity().name(), err);
         log.notice(Version.text());
         Daemon daemon = new Daemon(options, log, factory, Optional.ofNullable(System.getenv("NOTIFY_SOCKET")));
-        Signals.handle("HUP", daemon::reloadFromSignal);
-        Signals.handle("INT", daemon::requestStop);
-        Signals.handle("TERM", daemon::requestStop);
+        handleSignal("HUP", daemon::reloadFromSignal, log);
+        handleSignal("INT", daemon::requestStop, log);
+        handleSignal("TERM", daemon::requestStop, log);
         return daemon.run();
+    }
+
+    private static void handleSignal(String name, Runnable handler, Log log) {
+        if (!Signals.handle(name, handler)) {
+            // HotSpot leaves a signal ignored at start ignored; the launcher resets them where it can
+            log.error("SIG" + name + " was ignored when the daemon started (nohup?): it will have no effect");
+        }
     }
 
     /**

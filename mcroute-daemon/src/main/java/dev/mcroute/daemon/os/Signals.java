@@ -17,9 +17,11 @@ public final class Signals {
     /**
      * @param name    signal name without SIG, e.g. {@code HUP}
      * @param handler what to run when it arrives
+     * @return false if the signal was ignored when the process started ({@code nohup}, or INT in
+     *     the background of a script): the JVM then keeps ignoring it and the handler never runs
      * @throws IllegalStateException if the platform does not offer sun.misc.Signal
      */
-    public static void handle(String name, Runnable handler) {
+    public static boolean handle(String name, Runnable handler) {
         try {
             Class<?> signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
@@ -36,7 +38,8 @@ public final class Signals {
                 };
             };
             Object proxy = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass}, invocation);
-            signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, signal, proxy);
+            Object previous = signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, signal, proxy);
+            return previous != handlerClass.getField("SIG_IGN").get(null);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot handle SIG" + name + ": " + e, e);
         }

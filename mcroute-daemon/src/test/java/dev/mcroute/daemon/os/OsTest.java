@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +93,22 @@ class OsTest {
         assertEquals(Optional.empty(), SdNotify.notify(Optional.empty(), "READY=1"));
         assertTrue(SdNotify.notify(Optional.of(dir.resolve("nobody").toString()), "READY=1").orElseThrow()
                 .startsWith("sd_notify: sendto(" + dir.resolve("nobody") + ") failed, errno "));
+    }
+
+    @Test
+    void aSignalIgnoredAtStartIsReportedAsNotHandled() throws Exception {
+        assertEquals("handled", signalsProbe());
+        assertEquals("ignored", signalsProbe("nohup"));
+    }
+
+    private static String signalsProbe(String... prefix) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(prefix));
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), SignalsProbe.class.getName()));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, process.waitFor());
+        return out;
     }
 
     @Test
