@@ -7,8 +7,10 @@
 # directory, in the foreground (-n). Prints every scenario with the median of both and ours/C.
 # Needs root, a JDK 17 (java, javac) and, to build, Maven. Touches no root-namespace routing.
 #
-# Usage: daemon-bench.sh [-r REPS] [-c CYCLES] [-t SECONDS] [--install-c] [--ours-only] [--build] [-h]
+# Usage: daemon-bench.sh [-r REPS] [-c CYCLES] [-t SECONDS] [-o PARTS] [--install-c] [--ours-only] [--build] [-h]
 #   -r REPS       repetitions of every scenario per daemon (default 3)
+#   -o PARTS      run only these parts, comma-separated (default all): empty (ready, idle RSS, ctl,
+#                 IPC adds), 1k (load, show, new flows, burst, reload), 10k, 100k, cycles
 #   -c CYCLES     IPC add/remove cycles for the RSS growth test (default 100000)
 #   -t SECONDS    give up waiting for a config's routes to reach the kernel (default 120)
 #   --install-c   apt-get install -y smcroute when /usr/sbin/smcrouted is missing (its service
@@ -23,15 +25,17 @@ LOAD_TIMEOUT=120
 INSTALL_C=0
 OURS_ONLY=0
 FORCE_BUILD=0
+PARTS=empty,1k,10k,100k,cycles
 while [ $# -gt 0 ]; do
     case "$1" in
         -r) REPS=$2; shift 2 ;;
         -c) CYCLES=$2; shift 2 ;;
         -t) LOAD_TIMEOUT=$2; shift 2 ;;
+        -o) PARTS=$2; shift 2 ;;
         --install-c) INSTALL_C=1; shift ;;
         --ours-only) OURS_ONLY=1; shift ;;
         --build) FORCE_BUILD=1; shift ;;
-        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option $1 (try -h)" >&2; exit 2 ;;
     esac
 done
@@ -44,6 +48,7 @@ C_DAEMON=/usr/sbin/smcrouted
 C_CTL=/usr/sbin/smcroutectl
 NS_S=mcb-snd NS_R=mcb-rtr NS_C=mcb-rcv
 
+part() { [[ ",$PARTS," == *",$1,"* ]]; }
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 
 # ------------------------------------------------------------------ prerequisites
@@ -225,6 +230,18 @@ stop_daemon
 
 run_once() { # KIND
     local k=$1 out
+    # in an if, not behind &&: errexit still applies inside the functions
+    if part empty; then run_empty "$k"; fi
+    if part 1k; then run_1k "$k"; fi
+    if part 10k; then run_10k "$k"; fi
+    if part 100k && [ "$k" = ours ] && [ "${R["load_100000_ms|ours"]:-}" != " NaN" ]; then
+        run_100k "$k"
+    fi
+    return 0
+}
+
+run_empty() { # KIND
+    local k=$1 out
     log "rep $rep/$REPS $k: empty config"
     start_daemon "$k" "$TMP/empty.conf" 0
     add ready_empty_ms "$k" "$READY_MS"
@@ -235,7 +252,10 @@ run_once() { # KIND
     out=$(probe mfcwait "$PID" 1000 10)
     add ipc_1000_in_kernel "$k" "$(kv mfc "$out")"
     stop_daemon
+}
 
+run_1k() { # KIND
+    local k=$1 out
     log "rep $rep/$REPS $k: 1 000 (S,G) + (*,G) templates"
     cp "$TMP/1k.conf" "$TMP/$k-1k.conf"
     start_daemon "$k" "$TMP/$k-1k.conf" 1001
@@ -256,7 +276,10 @@ run_once() { # KIND
     add reload_1000_ms "$k" "$(kv hup_ms "$out")"
     add reload_1000_lost "$k" "$(kv lost "$out")"
     stop_daemon
+}
 
+run_10k() { # KIND
+    local k=$1 out
     log "rep $rep/$REPS $k: 10 000 (S,G)"
     cp "$TMP/10k.conf" "$TMP/$k-10k.conf"
     start_daemon "$k" "$TMP/$k-10k.conf" 10001
@@ -276,15 +299,16 @@ run_once() { # KIND
     add ipc_1000_removes_of_10000_ms "$k" "$(time_ms ctl_c "$k" -b < "$TMP/remove1000.txt")"
     add ipc_1000_removes_left "$k" "$(mfc_count)"
     stop_daemon
+}
 
-    if [ "$k" = ours ] && [ "${R["load_100000_ms|ours"]:-}" != " NaN" ]; then
-        log "rep $rep/$REPS $k: 100 000 (S,G) (not repeated if it times out)"
-        start_daemon "$k" "$TMP/100k.conf" 100001
-        add load_100000_ms "$k" "$LOAD_MS"
-        add load_100000_in_kernel "$k" "$MFC"
-        add rss_100000_mib "$k" "$(rss_mib)"
-        stop_daemon
-    fi
+run_100k() { # KIND
+    local k=$1
+    log "rep $rep/$REPS $k: 100 000 (S,G) (not repeated if it times out)"
+    start_daemon "$k" "$TMP/100k.conf" 100001
+    add load_100000_ms "$k" "$LOAD_MS"
+    add load_100000_in_kernel "$k" "$MFC"
+    add rss_100000_mib "$k" "$(rss_mib)"
+    stop_daemon
 }
 
 for rep in $(seq "$REPS"); do
@@ -293,6 +317,7 @@ done
 
 # RSS growth over add/remove cycles through IPC, once per daemon (slow)
 for k in $KINDS; do
+    part cycles || break
     log "$k: $CYCLES add/remove cycles over IPC, batches of $CYCLE_BATCH"
     start_daemon "$k" "$TMP/empty.conf" 0
     sleep 1
