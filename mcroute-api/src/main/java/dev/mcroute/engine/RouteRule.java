@@ -2,6 +2,7 @@ package dev.mcroute.engine;
 
 import dev.mcroute.api.Family;
 import dev.mcroute.api.IpPrefix;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public record RouteRule(InterfacePattern inbound, IpPrefix source, IpPrefix grou
         source = RuleChecks.anySourceAsNull(source);
         RuleChecks.groupAndSource(group, source);
         outbound = List.copyOf(Objects.requireNonNull(outbound, "outbound interfaces"));
-        if (outbound.stream().distinct().count() != outbound.size()) {
+        if (new HashSet<>(outbound).size() != outbound.size()) {
             throw new IllegalArgumentException("outbound interface listed twice in " + outbound);
         }
     }

@@ -113,7 +113,7 @@ public final class EngineBackend implements RouterBackend {
     public void add(RouteSpec route) throws ControlException {
         RouteRule rule = guard(() -> Rules.route(route));
         ApplyResult result = guard(() -> engine.addRoute(rule));
-        failOnProblemsOf(rule.toString(), result);
+        failOnProblemsOf(rule, result);
     }
 
     @Override
@@ -125,7 +125,7 @@ public final class EngineBackend implements RouterBackend {
     @Override
     public void join(RouteSpec membership) throws ControlException {
         var rule = guard(() -> Rules.join(membership));
-        failOnProblemsOf(rule.toString(), guard(() -> engine.join(rule)));
+        failOnProblemsOf(rule, guard(() -> engine.join(rule)));
     }
 
     @Override
@@ -151,8 +151,17 @@ public final class EngineBackend implements RouterBackend {
     }
 
     /** Problems of one whole-state apply that concern the rule just added go back to the client. */
-    private static void failOnProblemsOf(String rule, ApplyResult result) throws ControlException {
-        List<String> own = result.problems().stream().filter(p -> p.startsWith(rule)).toList();
+    private static void failOnProblemsOf(Object rule, ApplyResult result) throws ControlException {
+        if (result.problems().isEmpty()) {
+            return; // the common case, without formatting the rule (a client's add is this per command)
+        }
+        String prefix = rule.toString();
+        List<String> own = new ArrayList<>();
+        for (String problem : result.problems()) {
+            if (problem.startsWith(prefix)) {
+                own.add(problem);
+            }
+        }
         if (!own.isEmpty()) {
             throw new ControlException(String.join("; ", own));
         }

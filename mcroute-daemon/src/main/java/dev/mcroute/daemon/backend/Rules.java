@@ -35,8 +35,11 @@ final class Rules {
 
     private static RouteRule route(RouteSpec spec, Function<String, InterfacePattern> patterns,
                                    Function<IpPrefix, IpPrefix> sources) {
-        return new RouteRule(patterns.apply(spec.iif()), spec.source().map(sources).orElse(null), spec.group(),
-                spec.oifs().stream().map(patterns).toList());
+        List<InterfacePattern> outbound = new ArrayList<>(spec.oifs().size());
+        for (String oif : spec.oifs()) {
+            outbound.add(patterns.apply(oif));
+        }
+        return new RouteRule(patterns.apply(spec.iif()), spec.source().map(sources).orElse(null), spec.group(), outbound);
     }
 
     /**

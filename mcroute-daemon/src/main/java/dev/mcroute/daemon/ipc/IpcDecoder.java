@@ -1,9 +1,7 @@
 package dev.mcroute.daemon.ipc;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -100,10 +98,8 @@ public final class IpcDecoder {
     private Result parse(int length) {
         int command = Short.toUnsignedInt(pending.getShort(8));
         int count = Short.toUnsignedInt(pending.getShort(10));
-        List<String> args = new ArrayList<>();
+        List<String> args = new ArrayList<>(count);
         int pos = IpcCodec.HEADER;
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         for (int i = 0; i < count; i++) {
             int end = pos;
             while (end < length && pending.get(end) != 0) {
@@ -115,14 +111,32 @@ public final class IpcDecoder {
                         : "IPC message announces " + count + " arguments but holds " + i
                                 + (pos < length ? " and an unterminated string" : ""), false);
             }
-            try {
-                CharBuffer chars = utf8.decode(pending.duplicate().position(pos).limit(end));
-                args.add(chars.toString());
-            } catch (CharacterCodingException e) {
+            String arg = text(pos, end);
+            if (arg == null) {
                 return new Malformed("IPC argument " + (i + 1) + " is not valid UTF-8", false);
             }
+            args.add(arg);
             pos = end + 1;
         }
         return new Decoded(new IpcMessage(command, args));
+    }
+
+    /** @return the UTF-8 text of pending[from, to), or {@code null} if it is not valid UTF-8 */
+    private String text(int from, int to) {
+        byte[] bytes = pending.array();
+        boolean ascii = true;
+        for (int i = from; i < to && ascii; i++) {
+            ascii = bytes[i] >= 0;
+        }
+        if (ascii) { // interface names and addresses: no decoder needed
+            return new String(bytes, from, to - from, StandardCharsets.US_ASCII);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(pending.duplicate().position(from).limit(to)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 }

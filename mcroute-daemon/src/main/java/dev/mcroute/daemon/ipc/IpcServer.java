@@ -55,6 +55,8 @@ public final class IpcServer implements AutoCloseable {
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Set<Connection> connections = new HashSet<>();
+    /** Shared by all connections: each read is decoded in full before the next (direct: no copy). */
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(4096);
     private final Thread thread;
     private volatile boolean stopping;
 
@@ -197,7 +199,7 @@ public final class IpcServer implements AutoCloseable {
 
     /** Reads what is available now and decodes it; returns the byte count or -1 at end of stream. */
     private int readOnce(Connection connection) throws IOException {
-        ByteBuffer buffer = connection.readBuffer;
+        ByteBuffer buffer = readBuffer;
         int n = connection.channel.read(buffer);
         if (n < 0) {
             connection.inputClosed = true;
@@ -301,16 +303,22 @@ public final class IpcServer implements AutoCloseable {
 
     private void expire() {
         long now = System.nanoTime();
-        for (Connection connection : connections.stream().toList()) {
-            if (now - connection.deadline > 0 && connection.replies.isEmpty()) {
-                log.accept("IPC: dropping a client that did not complete its request in time");
-                drop(connection);
+        connections.removeIf(connection -> {
+            if (now - connection.deadline <= 0 || !connection.replies.isEmpty()) {
+                return false;
             }
-        }
+            log.accept("IPC: dropping a client that did not complete its request in time");
+            close(connection);
+            return true;
+        });
     }
 
     private void drop(Connection connection) {
         connections.remove(connection);
+        close(connection);
+    }
+
+    private void close(Connection connection) {
         try {
             connection.channel.close();
         } catch (IOException e) {
@@ -348,7 +356,6 @@ public final class IpcServer implements AutoCloseable {
     private static final class Connection {
         final SocketChannel channel;
         final IpcDecoder decoder = new IpcDecoder();
-        final ByteBuffer readBuffer = ByteBuffer.allocate(4096);
         final Queue<CompletableFuture<byte[]>> replies = new ArrayDeque<>();
         final Queue<ByteBuffer> output = new ArrayDeque<>();
         SelectionKey key;
