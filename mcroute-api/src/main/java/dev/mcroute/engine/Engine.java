@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Static multicast routing on top of a {@link MulticastRouter}: makes the kernel match a
@@ -28,13 +29,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #apply(DesiredState)} changes only what differs: unchanged routes are not touched.</li>
  * </ul>
  *
- * <p>One lock guards all state, and calls take effect in order with the kernel's events: upcalls,
- * interface events and expiry sweeps run on the engine's own thread, and every public method may
- * be called from any thread. A call runs on the caller's thread when no event is waiting (the
- * common case, and no thread hand-off: a route added through a UNIX socket costs a fraction as
- * much), and otherwise queues behind the waiting events on the engine's thread and waits for its
- * result. Listeners run under the lock, on the engine's thread or on the thread of the call that
- * caused the event; they may call the engine. The engine does not close the router it was given.
+ * <p>One lock guards all state, and calls take effect in order with the kernel's events; every
+ * public method may be called from any thread. Work runs on the thread that brings it whenever
+ * nothing is queued before it, and otherwise queues on the engine's own thread:
+ * <ul>
+ *   <li>A call runs on the caller's thread when no event is waiting (the common case, and no
+ *       thread hand-off: a route added through a UNIX socket costs a fraction as much), and
+ *       otherwise queues behind the waiting events and waits for its result.</li>
+ *   <li>An upcall is handled on the router's thread that read it when no event is waiting and the
+ *       lock is free at that moment, so that the first packet of a new flow waits for no second
+ *       thread to wake up; otherwise it queues. The router's thread never waits for the lock: a
+ *       caller holding it may need that thread (e.g. to look up an interface).</li>
+ *   <li>Interface events, which may reconcile every rule, and expiry sweeps always run on the
+ *       engine's thread, so that the router's thread goes on reading upcalls meanwhile.</li>
+ * </ul>
+ * Listeners run under the lock, on any of these threads; they may call the engine. The engine
+ * does not close the router it was given.
  */
 public final class Engine implements AutoCloseable {
 
@@ -45,7 +55,7 @@ public final class Engine implements AutoCloseable {
     private final Subscription upcalls;
     private final Subscription interfaceEvents;
     /** Guards {@link #state}: held by whichever thread runs engine work. */
-    private final Object lock = new Object();
+    private final ReentrantLock lock = new ReentrantLock();
     /** Events posted to the loop and not yet handled: while there are any, calls queue behind them. */
     private final AtomicInteger waitingEvents = new AtomicInteger();
     private volatile boolean closed;
@@ -68,7 +78,7 @@ public final class Engine implements AutoCloseable {
         });
         state = new Reconciler(router, options, notifier);
         // subscribe first: an interface that appears while we list them is handled after the listing
-        upcalls = router.onUpcall(upcall -> post(() -> state.onUpcall(upcall)));
+        upcalls = router.onUpcall(upcall -> handleOrPost(() -> state.onUpcall(upcall)));
         interfaceEvents = router.onInterfaceEvent(event -> post(() -> state.onInterfaceEvent(event)));
         call(() -> {
             state.loadInterfaces();
@@ -77,11 +87,7 @@ public final class Engine implements AutoCloseable {
         loopThread = owner[0];
         long every = options.expiryInterval().toMillis();
         if (every > 0) {
-            loop.scheduleWithFixedDelay(() -> {
-                synchronized (lock) {
-                    state.sweep();
-                }
-            }, every, every, TimeUnit.MILLISECONDS);
+            loop.scheduleWithFixedDelay(() -> locked(state::sweep), every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -196,7 +202,7 @@ public final class Engine implements AutoCloseable {
      * this call.
      */
     public void awaitIdle() {
-        if (Thread.currentThread() != loopThread && !Thread.holdsLock(lock)) {
+        if (Thread.currentThread() != loopThread && !lock.isHeldByCurrentThread()) {
             onLoop(() -> null);
         }
     }
@@ -220,14 +226,31 @@ public final class Engine implements AutoCloseable {
         loop.shutdownNow();
     }
 
+    /**
+     * Runs an event's task here if nothing is queued before it and the lock is free, else posts
+     * it. Events come from the router's one thread, in order, so nothing can be queued between the
+     * check and the run.
+     */
+    private void handleOrPost(Runnable task) {
+        if (waitingEvents.get() == 0 && lock.tryLock()) {
+            try {
+                if (!closed) {
+                    task.run();
+                }
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
+        post(task);
+    }
+
     private void post(Runnable task) {
         waitingEvents.incrementAndGet();
         try {
             loop.execute(() -> {
                 try {
-                    synchronized (lock) {
-                        task.run();
-                    }
+                    locked(task);
                 } finally {
                     waitingEvents.decrementAndGet();
                 }
@@ -243,26 +266,39 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("the engine is closed");
         }
         // on the engine's thread or inside a listener the lock is ours already: queueing would wait on ourselves
-        if (Thread.currentThread() == loopThread || Thread.holdsLock(lock)) {
+        if (Thread.currentThread() == loopThread || lock.isHeldByCurrentThread()) {
             return inline(task);
         }
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (waitingEvents.get() == 0) {
                 return inline(task);
             }
+        } finally {
+            lock.unlock();
         }
         return onLoop(task);
     }
 
+    private void locked(Runnable task) {
+        lock.lock();
+        try {
+            task.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private <T> T inline(Callable<T> task) {
-        synchronized (lock) {
-            try {
-                return task.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        lock.lock();
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -22,6 +22,7 @@ final class Libc {
     static final int IPPROTO_ICMPV6 = 58;
     static final int SOL_SOCKET = 1;
     static final int SO_RCVBUF = 8;
+    static final int SO_RCVBUFFORCE = 33;
     static final int MSG_DONTWAIT = 0x40;
     static final short POLLIN = 0x1;
     static final int EFD_CLOEXEC = 0x80000;

@@ -23,6 +23,11 @@ import java.util.function.Consumer;
  */
 abstract class MrouteSocket implements AutoCloseable {
     private static final int RECEIVE_BUFFER = 2048;
+    /**
+     * Socket buffer for upcalls: a burst of new flows queues one upcall (~1 KiB of buffer each)
+     * per flow while the event thread installs routes; the default 208 KiB held ~200.
+     */
+    static final int UPCALL_SOCKET_BUFFER = 4 << 20;
 
     final Family family;
     final int table;
@@ -73,6 +78,19 @@ abstract class MrouteSocket implements AutoCloseable {
             throw Errno.exception(prefix + "_INIT", tableName(), errno);
         }
         setInt(level, assertOption, 1, prefix + "_ASSERT", tableName());
+        enlargeReceiveBuffer();
+    }
+
+    /**
+     * Best effort: beyond net.core.rmem_max only with CAP_NET_ADMIN, which INIT needed anyway; a
+     * buffer that stays smaller only drops the upcalls of larger bursts (the kernel then drops the
+     * packet and asks again on the flow's next one).
+     */
+    private void enlargeReceiveBuffer() {
+        request.setInt(0, UPCALL_SOCKET_BUFFER);
+        if (Libc.setsockopt(fd, Libc.SOL_SOCKET, Libc.SO_RCVBUFFORCE, request, 4) < 0) {
+            Libc.setsockopt(fd, Libc.SOL_SOCKET, Libc.SO_RCVBUF, request, 4);
+        }
     }
 
     private synchronized void setInt(int level, int option, int value, String call, String subject) {

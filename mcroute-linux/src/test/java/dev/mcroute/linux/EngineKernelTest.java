@@ -220,6 +220,37 @@ class EngineKernelTest {
     }
 
     @Test
+    void everyFlowOfABurstOf500NewFlowsGetsItsRoute() throws Exception {
+        start(EngineOptions.defaults());
+        engine.apply(routes(List.of(RouteRule.of("r0", null, "239.74.0.0/16", "r1"))));
+
+        // one datagram each, back to back: a lost upcall is a flow without a route until its next packet
+        net.sender.call(() -> {
+            try (java.nio.channels.DatagramChannel channel = java.nio.channels.DatagramChannel.open(
+                    java.net.StandardProtocolFamily.INET)) {
+                channel.setOption(java.net.StandardSocketOptions.IP_MULTICAST_IF,
+                        java.net.NetworkInterface.getByName("s0"));
+                channel.setOption(java.net.StandardSocketOptions.IP_MULTICAST_TTL, 8);
+                java.nio.ByteBuffer payload = java.nio.ByteBuffer.wrap(new byte[] {1});
+                for (int i = 0; i < 500; i++) {
+                    InetAddress group = InetAddresses.parse("239.74." + (i >> 8) + "." + (i & 0xff));
+                    channel.send(payload.rewind(), new InetSocketAddress(group, PORT));
+                }
+            }
+            return null;
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long inKernel;
+        do {
+            Thread.sleep(20);
+            inKernel = net.routerFile("/proc/net/ip_mr_cache").lines()
+                    .filter(line -> line.split("\\s+")[0].endsWith("4AEF")).count();
+        } while (inKernel < 500 && System.nanoTime() < deadline);
+        assertEquals(500, inKernel, "routes for 239.74.x.y in the kernel");
+        assertEquals(500, engine.snapshot(false).routes().size(), "template routes the engine holds");
+    }
+
+    @Test
     void aFloodOfNewFlowsStaysBoundedAndTheTemplateStillWorks() throws Exception {
         start(EngineOptions.defaults().withDynamicLimit(2000));
         engine.apply(routes(List.of(RouteRule.of("r0", null, "239.73.0.0/16", "r1"))));
