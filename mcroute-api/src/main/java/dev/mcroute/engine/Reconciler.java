@@ -72,6 +72,37 @@ final class Reconciler {
     }
 
     /**
+     * What a rule's interfaces come to in one topology: the inbound interfaces, the outbound ones
+     * for each, and the VIFs they need. Rules naming the same interfaces share one.
+     */
+    private record Shape(List<String> inbounds, List<List<String>> outbounds, List<Map.Entry<VifKey, Integer>> vifs) {
+    }
+
+    /** Which rules share a {@link Shape}. */
+    private static final class ShapeKey {
+        final Family family;
+        final InterfacePattern inbound;
+        final List<InterfacePattern> outbound;
+
+        ShapeKey(RouteRule rule) {
+            family = rule.family();
+            inbound = rule.inbound();
+            outbound = rule.outbound();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ShapeKey k && family == k.family && inbound.equals(k.inbound)
+                    && outbound.equals(k.outbound);
+        }
+
+        @Override
+        public int hashCode() {
+            return (inbound.hashCode() * 31 + outbound.hashCode()) * 31 + family.ordinal();
+        }
+    }
+
+    /**
      * A {@link Compiled} being worked out. Kept apart because one is held per rule: the compact
      * immutable copies cost a fraction of these growable collections (10 000 rules: ~7 MiB less).
      */
@@ -88,12 +119,16 @@ final class Reconciler {
         }
 
         Compiled done() {
-            List<Map.Entry<VifKey, Integer>> vifList = new ArrayList<>(vifs.size());
-            vifs.forEach((key, ttl) -> vifList.add(Map.entry(key, ttl)));
-            List<Map.Entry<VifKey, Integer>> shared = vifLists.computeIfAbsent(List.copyOf(vifList), list -> list);
-            return new Compiled(topology, List.copyOf(problems), List.copyOf(pending), shared,
+            return new Compiled(topology, List.copyOf(problems), List.copyOf(pending), shared(vifs),
                     List.copyOf(keys), List.copyOf(targets));
         }
+    }
+
+    /** @return the VIFs needed, as the one list held for every rule that needs the same */
+    private List<Map.Entry<VifKey, Integer>> shared(Map<VifKey, Integer> vifs) {
+        List<Map.Entry<VifKey, Integer>> vifList = new ArrayList<>(vifs.size());
+        vifs.forEach((key, ttl) -> vifList.add(Map.entry(key, ttl)));
+        return vifLists.computeIfAbsent(List.copyOf(vifList), list -> list);
     }
 
     /** A sender the kernel reported for a (*,G) that no static rule covers. */
@@ -132,6 +167,11 @@ final class Reconciler {
     private final Map<VifKey, VifKey> vifKeys = new HashMap<>();
     /** The VIFs compiled rules need, one list for all rules that need the same (most need few). */
     private final Map<List<Map.Entry<VifKey, Integer>>, List<Map.Entry<VifKey, Integer>>> vifLists = new HashMap<>();
+    /**
+     * The shapes of this topology: the rules of a config mostly name the same few interfaces, and
+     * working each out anew (every interface matched against every pattern) was a third of loading.
+     */
+    private final Map<ShapeKey, Shape> shapes = new HashMap<>();
     /** The desired route rules by what they select. */
     private Map<RouteRule.Selector, RouteRule> bySelector = new HashMap<>();
     /** How many compiled rules need each VIF. */
@@ -165,6 +205,7 @@ final class Reconciler {
         if (!next.phyints().equals(phyints)) {
             topology++;
             vifLists.clear(); // thresholds may have changed: lists of the old ones are not kept
+            shapes.clear();
         }
         phyints = next.phyints();
         joins = next.joins();
@@ -577,6 +618,70 @@ final class Reconciler {
 
     /** Works a rule out against the interfaces and phyints as they are now. */
     private Compiled compile(RouteRule rule) {
+        Compiled common = compileCommon(rule);
+        return common != null ? common : compileInFull(rule);
+    }
+
+    /**
+     * The common rules, from their shape: templates, and (S,G) rules of one source and group from
+     * one existing interface, all of whose interfaces exist.
+     *
+     * @return the compiled rule, or {@code null} for {@link #compileInFull}
+     */
+    private Compiled compileCommon(RouteRule rule) {
+        if (!router.families().contains(rule.family())) {
+            return null;
+        }
+        Shape shape = shape(rule);
+        if (shape == null) {
+            return null;
+        }
+        if (rule.isTemplate()) {
+            return new Compiled(topology, List.of(), List.of(), shape.vifs(), List.of(), List.of());
+        }
+        if (shape.inbounds().size() != 1 || !rule.source().isHost() || !rule.group().isHost()) {
+            return null;
+        }
+        SourceGroup key;
+        try {
+            key = new SourceGroup(rule.source().address(), rule.group().address());
+        } catch (IllegalArgumentException e) {
+            return null; // the full path reports it
+        }
+        Target target = new Target(shape.inbounds().get(0), shape.outbounds().get(0), rule, false);
+        return new Compiled(topology, List.of(), List.of(), shape.vifs(), List.of(key), List.of(target));
+    }
+
+    /** @return the rule's shape, or {@code null} if some interface it names is missing (pending) */
+    private Shape shape(RouteRule rule) {
+        ShapeKey key = new ShapeKey(rule);
+        Shape shape = shapes.get(key);
+        if (shape != null) {
+            return shape;
+        }
+        for (InterfacePattern out : rule.outbound()) {
+            if (!out.isWildcard() && !interfaces.containsKey(out.text())) {
+                return null;
+            }
+        }
+        List<String> inbounds = existing(rule.inbound(), rule, null, new ArrayList<>());
+        if (inbounds.isEmpty()) {
+            return null;
+        }
+        Map<VifKey, Integer> vifs = new LinkedHashMap<>();
+        List<List<String>> outbounds = new ArrayList<>(inbounds.size());
+        for (String inbound : inbounds) {
+            List<String> outs = outbound(rule, inbound);
+            needVif(vifs, rule.family(), inbound);
+            outs.forEach(o -> needVif(vifs, rule.family(), o));
+            outbounds.add(outs);
+        }
+        shape = new Shape(List.copyOf(inbounds), List.copyOf(outbounds), shared(vifs));
+        shapes.put(key, shape);
+        return shape;
+    }
+
+    private Compiled compileInFull(RouteRule rule) {
         Draft c = new Draft(topology);
         if (!router.families().contains(rule.family())) {
             c.problems.add(rule + ": this router does not route " + rule.family());
@@ -911,6 +1016,7 @@ final class Reconciler {
         topology++;
         vifKeys.clear(); // every rule is compiled anew: names of interfaces gone are not kept
         vifLists.clear();
+        shapes.clear();
         List<NetInterface> list = new ArrayList<>(interfaces.values());
         list.sort(Comparator.comparingInt(NetInterface::index));
         ordered = List.copyOf(list);

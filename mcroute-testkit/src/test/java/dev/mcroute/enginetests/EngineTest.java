@@ -221,6 +221,28 @@ class EngineTest {
     }
 
     @Test
+    void rulesNamingTheSameInterfacesAllFollowAnOutboundInterfaceComingAndGoing() {
+        kernel.addInterface("eth9");
+        engine.awaitIdle();
+        engine.apply(routes(RouteRule.of("eth0", "10.0.0.1", "225.1.2.3", "eth1", "eth9"),
+                RouteRule.of("eth0", "10.0.0.2", "225.1.2.4", "eth1", "eth9")));
+        assertEquals(List.of("eth1", "eth9"), send("eth0", "10.0.0.1", "225.1.2.3"));
+        assertEquals(List.of("eth1", "eth9"), send("eth0", "10.0.0.2", "225.1.2.4"));
+
+        kernel.removeInterface("eth9");
+        engine.awaitIdle();
+        assertEquals(List.of("eth1"), send("eth0", "10.0.0.1", "225.1.2.3"));
+        assertEquals(List.of("eth1"), send("eth0", "10.0.0.2", "225.1.2.4"));
+        assertEquals(2, engine.snapshot(false).pending().size());
+
+        kernel.addInterface("eth9");
+        engine.awaitIdle();
+        assertEquals(List.of("eth1", "eth9"), send("eth0", "10.0.0.1", "225.1.2.3"));
+        assertEquals(List.of("eth1", "eth9"), send("eth0", "10.0.0.2", "225.1.2.4"));
+        assertTrue(engine.snapshot(false).pending().isEmpty());
+    }
+
+    @Test
     void reloadChangesOneRouteAmongThousandsAndLeavesTheOthersCounting() {
         List<RouteRule> rules = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
