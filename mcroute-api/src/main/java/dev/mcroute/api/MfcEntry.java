@@ -34,7 +34,9 @@ public record MfcEntry(SourceGroup key, int inputVif, List<Output> outputs) {
          */
         public Output {
             Checks.vifIndex(vif, "output VIF");
-            Checks.ttlThreshold(ttlThreshold, "output VIF " + vif + ": TTL threshold");
+            if (ttlThreshold < 1 || ttlThreshold > 255) { // the message built only when needed: one per route
+                Checks.ttlThreshold(ttlThreshold, "output VIF " + vif + ": TTL threshold");
+            }
         }
     }
 
@@ -49,10 +51,16 @@ public record MfcEntry(SourceGroup key, int inputVif, List<Output> outputs) {
     public MfcEntry {
         Objects.requireNonNull(key, "key");
         Checks.vifIndex(inputVif, "input VIF");
-        List<Output> sorted = new ArrayList<>(Objects.requireNonNull(outputs, "outputs"));
-        // before sorting: the comparator would fail on a null with no message
-        sorted.forEach(out -> Objects.requireNonNull(out, "output"));
-        sorted.sort(Comparator.comparingInt(Output::vif));
+        Objects.requireNonNull(outputs, "outputs");
+        for (Output out : outputs) { // before List.copyOf and sorting, which fail with no message
+            Objects.requireNonNull(out, "output");
+        }
+        List<Output> sorted = List.copyOf(outputs); // the same list when it is immutable already
+        if (!sortedByVif(sorted)) {
+            List<Output> sorting = new ArrayList<>(sorted);
+            sorting.sort(Comparator.comparingInt(Output::vif));
+            sorted = List.copyOf(sorting);
+        }
         for (int i = 0; i < sorted.size(); i++) {
             Output out = sorted.get(i);
             if (out.vif() == inputVif) {
@@ -63,7 +71,16 @@ public record MfcEntry(SourceGroup key, int inputVif, List<Output> outputs) {
                 throw new IllegalArgumentException("route " + key + ": output VIF " + out.vif() + " is listed twice");
             }
         }
-        outputs = List.copyOf(sorted);
+        outputs = sorted;
+    }
+
+    private static boolean sortedByVif(List<Output> outputs) {
+        for (int i = 1; i < outputs.size(); i++) {
+            if (outputs.get(i - 1).vif() > outputs.get(i).vif()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

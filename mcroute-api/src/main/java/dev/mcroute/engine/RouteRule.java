@@ -2,7 +2,6 @@ package dev.mcroute.engine;
 
 import dev.mcroute.api.Family;
 import dev.mcroute.api.IpPrefix;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,8 +40,12 @@ public record RouteRule(InterfacePattern inbound, IpPrefix source, IpPrefix grou
         source = RuleChecks.anySourceAsNull(source);
         RuleChecks.groupAndSource(group, source);
         outbound = List.copyOf(Objects.requireNonNull(outbound, "outbound interfaces"));
-        if (new HashSet<>(outbound).size() != outbound.size()) {
-            throw new IllegalArgumentException("outbound interface listed twice in " + outbound);
+        for (int i = 1; i < outbound.size(); i++) { // a few at most: no set needed
+            for (int j = 0; j < i; j++) {
+                if (outbound.get(i).equals(outbound.get(j))) {
+                    throw new IllegalArgumentException("outbound interface listed twice in " + outbound);
+                }
+            }
         }
     }
 

@@ -16,9 +16,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -154,20 +152,32 @@ public final class ConfigParser {
     }
 
     /** Parses the keyword/value pairs of mgroup and mroute, in any order; {@code to} takes the rest. */
+    /**
+     * @param at     where the keyword is
+     * @param before its value if it was given before, else {@code null}
+     * @return the word after the keyword
+     */
+    private static String valueAfter(String directive, List<String> args, int at, String before) {
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException(directive + ": '" + args.get(at) + "' needs a value");
+        }
+        if (before != null) {
+            throw new IllegalArgumentException(directive + ": '" + args.get(at) + "' given twice");
+        }
+        return args.get(at + 1);
+    }
+
     private static RouteSpec route(String directive, List<String> args, boolean withOifs) {
-        Map<String, String> values = new LinkedHashMap<>();
+        String from = null;
+        String sourceText = null;
+        String groupText = null;
         List<String> oifs = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String keyword = args.get(i);
             switch (keyword) {
-                case "from", "source", "group" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new IllegalArgumentException(directive + ": '" + keyword + "' needs a value");
-                    }
-                    if (values.put(keyword, args.get(++i)) != null) {
-                        throw new IllegalArgumentException(directive + ": '" + keyword + "' given twice");
-                    }
-                }
+                case "from" -> from = valueAfter(directive, args, i++, from);
+                case "source" -> sourceText = valueAfter(directive, args, i++, sourceText);
+                case "group" -> groupText = valueAfter(directive, args, i++, groupText);
                 case "to" -> {
                     if (!withOifs) {
                         throw new IllegalArgumentException(directive + ": 'to' is only for mroute");
@@ -181,19 +191,19 @@ public final class ConfigParser {
                         + Syntax.printable(keyword) + "'");
             }
         }
-        if (!values.containsKey("from")) {
+        if (from == null) {
             throw new IllegalArgumentException(directive + ": missing 'from IFNAME'");
         }
-        if (!values.containsKey("group")) {
+        if (groupText == null) {
             throw new IllegalArgumentException(directive + ": missing 'group GROUP[/LEN]'");
         }
-        String iif = Syntax.interfaceName(values.get("from"));
+        String iif = Syntax.interfaceName(from);
         IpPrefix group;
         Optional<IpPrefix> source = Optional.empty();
         try {
-            group = Syntax.group(values.get("group"));
-            if (values.containsKey("source")) {
-                source = Syntax.source(values.get("source"), group);
+            group = Syntax.group(groupText);
+            if (sourceText != null) {
+                source = Syntax.source(sourceText, group);
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException((directive.equals("mgroup") ? "join" : directive) + ": " + e.getMessage());

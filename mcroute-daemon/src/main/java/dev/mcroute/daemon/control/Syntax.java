@@ -33,13 +33,25 @@ public final class Syntax {
         for (int i = 0; i <= text.length(); i++) {
             boolean space = i == text.length() || isSpace(text.charAt(i));
             if (space && start >= 0) {
-                words.add(text.substring(start, i));
+                words.add(word(text, start, i));
                 start = -1;
             } else if (!space && start < 0) {
                 start = i;
             }
         }
         return words;
+    }
+
+    /** The words most lines are made of: one instance each instead of one per line. */
+    private static final String[] KEYWORDS = {"mroute", "from", "source", "group", "to", "mgroup", "phyint"};
+
+    private static String word(String text, int start, int end) {
+        for (String keyword : KEYWORDS) {
+            if (keyword.length() == end - start && text.startsWith(keyword, start)) {
+                return keyword;
+            }
+        }
+        return text.substring(start, end);
     }
 
     private static boolean isSpace(char c) {
