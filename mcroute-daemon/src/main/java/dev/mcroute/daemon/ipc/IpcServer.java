@@ -258,7 +258,10 @@ public final class IpcServer implements AutoCloseable {
             // one gathering write for all replies ready: a socket buffer holds few tiny writes
             // (each costs a kernel buffer of its own), so a batch's one-byte replies would fill it
             while (!connection.output.isEmpty()) {
-                if (connection.channel.write(connection.output.toArray(ByteBuffer[]::new)) > 0) {
+                long written = connection.output.size() == 1 // the usual one reply: no iovec set-up
+                        ? connection.channel.write(connection.output.peek())
+                        : connection.channel.write(connection.output.toArray(ByteBuffer[]::new));
+                if (written > 0) {
                     connection.deadline = System.nanoTime() + timeoutNanos;
                 }
                 while (!connection.output.isEmpty() && !connection.output.peek().hasRemaining()) {
