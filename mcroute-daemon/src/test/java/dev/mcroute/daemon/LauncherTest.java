@@ -1,0 +1,96 @@
+package dev.mcroute.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mcroute.api.IpPrefix;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dist's launchers and their class-data sharing archive ({@code src/main/dist/lib/cds.sh}),
+ * run as the dist lays them out: {@code bin/smcroutectl} over jars built from this build's classes.
+ */
+class LauncherTest {
+    private static final String SHARED = "dev.mcroute.daemon.Smcroutectl source: shared objects file";
+
+    @TempDir
+    Path dist;
+
+    @Test
+    void theArchiveIsMadeOnTheFirstRunUsedAfterwardsAndMadeAgainForAReplacedJar() throws Exception {
+        Files.createDirectories(dist.resolve("bin"));
+        Files.createDirectories(dist.resolve("lib"));
+        Path launcher = dist.resolve("bin/smcroutectl");
+        Files.copy(Path.of("src/main/dist/bin/smcroutectl"), launcher);
+        launcher.toFile().setExecutable(true);
+        Files.copy(Path.of("src/main/dist/lib/cds.sh"), dist.resolve("lib/cds.sh"));
+        Path daemonJar = dist.resolve("lib/mcroute-daemon.jar");
+        jar(classes(Smcroutectl.class), daemonJar, "first");
+        jar(classes(IpPrefix.class), dist.resolve("lib/mcroute-api.jar"), "api");
+        Path archive = dist.resolve("lib/smcroutectl.jsa");
+
+        run(launcher, "");
+        assertTrue(Files.exists(archive), "the first run writes the archive");
+        assertTrue(run(launcher, "-Xlog:class+load=info").contains(SHARED), "the second run uses it");
+
+        // an upgrade: new jar content with a modification time older than the archive
+        FileTime made = Files.getLastModifiedTime(archive);
+        Thread.sleep(1100); // status-change times of whole seconds on some file systems
+        jar(classes(Smcroutectl.class), daemonJar, "second");
+        Files.setLastModifiedTime(daemonJar, FileTime.from(Instant.now().minusSeconds(3600)));
+
+        run(launcher, "");
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(made) > 0, "the stale archive is made again");
+        assertTrue(run(launcher, "-Xlog:class+load=info").contains(SHARED),
+                "the new archive is used: the JVM would have ignored the stale one's classes");
+    }
+
+    /** Runs {@code smcroutectl -v}, which needs no daemon, and returns its output. */
+    private String run(Path launcher, String javaOptions) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "-v").redirectErrorStream(true);
+        builder.environment().put("JAVA", ProcessHandle.current().info().command().orElseThrow());
+        builder.environment().put("MCROUTE_JAVA_OPTS", javaOptions);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("mcroute "), output);
+        return output;
+    }
+
+    private static Path classes(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** Jars a class directory (or copies a jar), with one marker entry that makes each jar differ. */
+    private static void jar(Path classes, Path jar, String marker) throws IOException {
+        if (Files.isRegularFile(classes)) {
+            Files.copy(classes, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+             Stream<Path> walk = Files.walk(classes)) {
+            for (Path path : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
+                Files.copy(path, out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry("marker-" + marker));
+            out.write(marker.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+    }
+}
