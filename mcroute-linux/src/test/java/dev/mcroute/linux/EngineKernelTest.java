@@ -219,12 +219,8 @@ class EngineKernelTest {
                 "the kernel no longer holds (10.71.0.2, 239.71.4.4)");
     }
 
-    @Test
-    void everyFlowOfABurstOf500NewFlowsGetsItsRoute() throws Exception {
-        start(EngineOptions.defaults());
-        engine.apply(routes(List.of(RouteRule.of("r0", null, "239.74.0.0/16", "r1"))));
-
-        // one datagram each, back to back: a lost upcall is a flow without a route until its next packet
+    /** Sends one datagram to each of {@code count} groups {@code prefix + i/256 + "." + i%256}, back to back. */
+    private void sendOneDatagramEach(String prefix, int count) throws Exception {
         net.sender.call(() -> {
             try (java.nio.channels.DatagramChannel channel = java.nio.channels.DatagramChannel.open(
                     java.net.StandardProtocolFamily.INET)) {
@@ -232,13 +228,22 @@ class EngineKernelTest {
                         java.net.NetworkInterface.getByName("s0"));
                 channel.setOption(java.net.StandardSocketOptions.IP_MULTICAST_TTL, 8);
                 java.nio.ByteBuffer payload = java.nio.ByteBuffer.wrap(new byte[] {1});
-                for (int i = 0; i < 500; i++) {
-                    InetAddress group = InetAddresses.parse("239.74." + (i >> 8) + "." + (i & 0xff));
+                for (int i = 0; i < count; i++) {
+                    InetAddress group = InetAddresses.parse(prefix + (i >> 8) + "." + (i & 0xff));
                     channel.send(payload.rewind(), new InetSocketAddress(group, PORT));
                 }
             }
             return null;
         });
+    }
+
+    @Test
+    void everyFlowOfABurstOf500NewFlowsGetsItsRoute() throws Exception {
+        start(EngineOptions.defaults());
+        engine.apply(routes(List.of(RouteRule.of("r0", null, "239.74.0.0/16", "r1"))));
+
+        // one datagram each, back to back: a lost upcall is a flow without a route until its next packet
+        sendOneDatagramEach("239.74.", 500);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         long inKernel;
         do {
@@ -255,20 +260,7 @@ class EngineKernelTest {
         start(EngineOptions.defaults().withDynamicLimit(2000));
         engine.apply(routes(List.of(RouteRule.of("r0", null, "239.73.0.0/16", "r1"))));
 
-        net.sender.call(() -> {
-            try (java.nio.channels.DatagramChannel channel = java.nio.channels.DatagramChannel.open(
-                    java.net.StandardProtocolFamily.INET)) {
-                channel.setOption(java.net.StandardSocketOptions.IP_MULTICAST_IF,
-                        java.net.NetworkInterface.getByName("s0"));
-                channel.setOption(java.net.StandardSocketOptions.IP_MULTICAST_TTL, 8);
-                java.nio.ByteBuffer payload = java.nio.ByteBuffer.wrap(new byte[] {1});
-                for (int i = 0; i < 10_000; i++) {
-                    InetAddress group = InetAddresses.parse("239.72." + (i >> 8) + "." + (i & 0xff));
-                    channel.send(payload.rewind(), new InetSocketAddress(group, PORT));
-                }
-            }
-            return null;
-        });
+        sendOneDatagramEach("239.72.", 10_000);
         engine.awaitIdle();
         int held = engine.snapshot(false).routes().size();
         System.out.println("[engine-kernel] 10 000 new unmatched flows back to back: " + held
