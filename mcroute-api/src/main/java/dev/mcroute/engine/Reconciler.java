@@ -583,7 +583,6 @@ final class Reconciler {
     private Map<SourceGroup, Target> staticTargets(List<String> problems, List<PendingItem> nowPending,
                                                    Map<VifKey, Integer> neededVifs) {
         Map<SourceGroup, Target> targets = new LinkedHashMap<>();
-        Map<SourceGroup, RouteRule> claimedBy = new HashMap<>();
         Map<RouteRule, Compiled> next = new IdentityHashMap<>();
         Map<VifKey, Integer> users = new HashMap<>();
         boolean conflict = false;
@@ -601,13 +600,11 @@ final class Reconciler {
             });
             for (int i = 0; i < c.keys().size(); i++) {
                 SourceGroup key = c.keys().get(i);
-                RouteRule owner = claimedBy.putIfAbsent(key, rule);
-                if (owner != null) {
-                    problems.add(rule + ": " + key + " is already routed by " + owner);
+                Target claimed = targets.putIfAbsent(key, c.targets().get(i));
+                if (claimed != null) { // the first rule that wants an (S,G) keeps it
+                    problems.add(rule + ": " + key + " is already routed by " + claimed.rule());
                     conflict = true;
-                    continue;
                 }
-                targets.put(key, c.targets().get(i));
             }
         }
         compiled = next;

@@ -468,9 +468,11 @@ class EngineTest {
 
     @Test
     void removingTheRuleThatHeldARouteHandsItToTheOtherRuleThatWantedIt() {
-        engine.apply(routes(RouteRule.of("eth0", "10.0.0.1", "225.1.2.3", "eth1"),
+        ApplyResult result = engine.apply(routes(RouteRule.of("eth0", "10.0.0.1", "225.1.2.3", "eth1"),
                 RouteRule.of("eth0", "10.0.0.1", "225.1.2.0/30", "eth1", "eth2")));
         assertEquals(List.of("eth1"), send("eth0", "10.0.0.1", "225.1.2.3"), "the first rule written holds it");
+        assertEquals(List.of("mroute from eth0 source 10.0.0.1 group 225.1.2.0/30 to eth1 eth2: (10.0.0.1, 225.1.2.3)"
+                + " is already routed by mroute from eth0 source 10.0.0.1 group 225.1.2.3 to eth1"), result.problems());
 
         engine.removeRoute(RouteRule.of("eth0", "10.0.0.1", "225.1.2.3"));
 

@@ -78,8 +78,9 @@ final class Rules {
                     phyints.add(new PhyintRule(patterns.apply(p.iface()), p.enable(), p.mrdisc(), p.ttlThreshold()));
                 } else if (entry instanceof ConfigEntry.Mroute m) {
                     RouteRule rule = route(m.route(), patterns, sources);
-                    routes.remove(rule.selector()); // a later line for the same route wins, in its place
-                    routes.put(rule.selector(), rule);
+                    RouteRule.Selector selector = rule.selector();
+                    routes.remove(selector); // a later line for the same route wins, in its place
+                    routes.put(selector, rule);
                 } else if (entry instanceof ConfigEntry.Mgroup g) {
                     joins.add(join(g.membership(), patterns));
                 }
