@@ -27,7 +27,7 @@ public record IpPrefix(InetAddress address, int length) {
             throw new IllegalArgumentException("prefix length " + length + " out of range 0-"
                     + family.maxPrefixLength() + " for " + InetAddresses.toText(address));
         }
-        if (length < family.maxPrefixLength() && !masked(address, length).equals(address)) {
+        if (!masked(address, length).equals(address)) {
             throw new IllegalArgumentException(InetAddresses.toText(address) + "/" + length
                     + " has bits set beyond the prefix length; did you mean "
                     + InetAddresses.toText(masked(address, length)) + "/" + length + "?");
@@ -96,8 +96,7 @@ public record IpPrefix(InetAddress address, int length) {
      * @return whether the address lies in this prefix (always false for another family)
      */
     public boolean contains(InetAddress candidate) {
-        return Family.of(candidate) == family()
-                && (isHost() ? candidate.equals(address) : masked(candidate, length).equals(address));
+        return Family.of(candidate) == family() && masked(candidate, length).equals(address);
     }
 
     /**
@@ -128,7 +127,7 @@ public record IpPrefix(InetAddress address, int length) {
     }
 
     private static InetAddress masked(InetAddress address, int length) {
-        if (length == Family.of(address).maxPrefixLength()) {
+        if (length == Family.of(address).maxPrefixLength()) { // a host: nothing to clear, nothing to copy
             return address;
         }
         byte[] bytes = address.getAddress();
