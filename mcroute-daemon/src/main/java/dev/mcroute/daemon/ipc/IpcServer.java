@@ -182,9 +182,8 @@ public final class IpcServer implements AutoCloseable {
             }
             channel.configureBlocking(false);
             Connection connection = new Connection(channel, System.nanoTime() + timeoutNanos);
-            connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
             connections.add(connection);
-            read(connection);
+            read(connection); // registers it with the selector only if it has to wait
         }
     }
 
@@ -288,8 +287,13 @@ public final class IpcServer implements AutoCloseable {
             }
             boolean wantsRead = !connection.inputClosed
                     && connection.replies.size() + connection.output.size() < MAX_BACKLOG;
-            connection.key.interestOps((wantsRead ? SelectionKey.OP_READ : 0)
-                    | (connection.output.isEmpty() ? 0 : SelectionKey.OP_WRITE));
+            int interest = (wantsRead ? SelectionKey.OP_READ : 0)
+                    | (connection.output.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+            if (connection.key == null) {
+                connection.key = connection.channel.register(selector, interest, connection);
+            } else {
+                connection.key.interestOps(interest);
+            }
         } catch (IOException e) {
             drop(connection);
         }
@@ -361,6 +365,11 @@ public final class IpcServer implements AutoCloseable {
         final IpcDecoder decoder = new IpcDecoder();
         final Queue<CompletableFuture<byte[]>> replies = new ArrayDeque<>();
         final Queue<ByteBuffer> output = new ArrayDeque<>();
+        /**
+         * Null until the connection first has to wait. The C client's one request per connection
+         * is usually answered at once, and a channel never registered closes at once, where a
+         * registered one is closed on the selector's next pass, after a shutdown of its own.
+         */
         SelectionKey key;
         long deadline;
         int answered;
