@@ -1,8 +1,10 @@
 package dev.mcroute.daemon.os;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.lang.invoke.LambdaConversionException;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 
 /**
  * POSIX signal handlers through {@code sun.misc.Signal} (module jdk.unsupported), reached by
@@ -26,22 +28,36 @@ public final class Signals {
             Class<?> signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
             Object signal = signalClass.getConstructor(String.class).newInstance(name);
-            InvocationHandler invocation = (Object proxy, Method method, Object[] args) -> {
-                if (method.getName().equals("handle")) {
-                    handler.run();
-                    return null;
-                }
-                return switch (method.getName()) {
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> "SignalHandler[" + name + "]";
-                };
-            };
-            Object proxy = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass}, invocation);
-            Object previous = signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, signal, proxy);
+            Object previous = signalClass.getMethod("handle", signalClass, handlerClass)
+                    .invoke(null, signal, signalHandler(handlerClass, signalClass, handler));
             return previous != handlerClass.getField("SIG_IGN").get(null);
-        } catch (ReflectiveOperationException e) {
+        } catch (ReflectiveOperationException | LambdaConversionException e) {
             throw new IllegalStateException("cannot handle SIG" + name + ": " + e, e);
         }
+    }
+
+    /**
+     * A {@code SignalHandler} that runs {@code handler}, made as a lambda is: a dynamic proxy
+     * would define a module and generate its class, ~10 ms of a daemon's start.
+     */
+    private static Object signalHandler(Class<?> handlerClass, Class<?> signalClass, Runnable handler)
+            throws ReflectiveOperationException, LambdaConversionException {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        MethodHandle run = lookup.findStatic(Signals.class, "run",
+                MethodType.methodType(void.class, Runnable.class, Object.class));
+        MethodHandle factory = LambdaMetafactory.metafactory(lookup, "handle",
+                MethodType.methodType(handlerClass, Runnable.class), MethodType.methodType(void.class, signalClass),
+                run, MethodType.methodType(void.class, signalClass)).getTarget();
+        try {
+            return factory.invoke(handler);
+        } catch (ReflectiveOperationException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void run(Runnable handler, Object signal) {
+        handler.run();
     }
 }
