@@ -6,7 +6,8 @@
 # for good. Files are compared by status-change time, not modification time: a package upgrade or
 # a cp -a installs files whose modification time is older than an archive made after the last
 # install.
-cds_jvm="$(dirname "$(readlink -f "$(command -v "$java")")")/../lib/server/libjvm.so"
+cds_jvm=$(readlink -f "$(command -v "$java")")
+cds_jvm=${cds_jvm%/*}/../lib/server/libjvm.so
 if [ -f "$cds_archive" ] && [ -z "$(find "$lib" "$cds_jvm" \( -name '*.jar' -o -name libjvm.so \) \
         -cnewer "$cds_archive" 2>/dev/null)" ]; then
     cds="-XX:SharedArchiveFile=$cds_archive"

@@ -58,6 +58,42 @@ class LauncherTest {
                 "the new archive is used: the JVM would have ignored the stale one's classes");
     }
 
+    /**
+     * The daemon's launcher hands HUP, INT and TERM to the JVM in their default state, also when
+     * its caller ignored them ({@code nohup}, a script's background): HotSpot leaves an ignored
+     * signal ignored. A stand-in for java prints the mask of ignored signals that it started with.
+     */
+    @Test
+    void theDaemonLauncherResetsIgnoredStopAndReloadSignals() throws Exception {
+        Files.createDirectories(dist.resolve("bin"));
+        Files.createDirectories(dist.resolve("lib"));
+        Path launcher = dist.resolve("bin/smcrouted");
+        Files.copy(Path.of("src/main/dist/bin/smcrouted"), launcher);
+        launcher.toFile().setExecutable(true);
+        Files.copy(Path.of("src/main/dist/lib/cds.sh"), dist.resolve("lib/cds.sh"));
+        Path java = dist.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nexec grep SigIgn /proc/self/status\n");
+        java.toFile().setExecutable(true);
+
+        long hupIntTerm = 1L | 1L << 1 | 1L << 14;
+        assertEquals(0, ignoredSignals(java, launcher.toString()) & hupIntTerm);
+        assertEquals(0, ignoredSignals(java, "nohup", launcher.toString()) & hupIntTerm);
+        // sh starts a background command with INT and QUIT ignored; QUIT is left as it was
+        long background = ignoredSignals(java, "sh", "-c", launcher + " & wait");
+        assertEquals(0, background & hupIntTerm);
+        assertEquals(1L << 2, background & 1L << 2);
+    }
+
+    private static long ignoredSignals(Path java, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JAVA", java.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(output.startsWith("SigIgn:"), output);
+        return Long.parseUnsignedLong(output.substring("SigIgn:".length()).strip(), 16);
+    }
+
     /** Runs {@code smcroutectl -v}, which needs no daemon, and returns its output. */
     private String run(Path launcher, String javaOptions) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "-v").redirectErrorStream(true);
