@@ -12,6 +12,7 @@ import java.net.NetworkInterface;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.Selector;
 import java.nio.channels.SelectionKey;
@@ -114,7 +115,7 @@ public final class McbProbe {
                 } else if (watch.overflowed()) {
                     watch.close();
                     watch = null;
-                    seen = "table (netlink overflowed)";
+                    seen = "table-after-netlink-overflow";
                 }
             } else if (routes > 0 && Double.isNaN(loadMs)) {
                 long r0 = System.nanoTime();
@@ -137,8 +138,7 @@ public final class McbProbe {
         if (watch != null) {
             watch.close();
         }
-        OUT.printf("pid=%d ready_ms=%.3f load_ms=%.3f mfc=%d seen=%s%n", pid, readyMs, loadMs, mfcCount(pid),
-                seen.replace(' ', '_'));
+        OUT.printf("pid=%d ready_ms=%.3f load_ms=%.3f mfc=%d seen=%s%n", pid, readyMs, loadMs, mfcCount(pid), seen);
     }
 
     /**
@@ -185,7 +185,7 @@ public final class McbProbe {
         private final int fd;
         /** Native memory: a Java array would be copied in and out by JNA on every call. */
         private final Memory buffer = new Memory(1 << 20);
-        private final ByteBuffer view = buffer.getByteBuffer(0, buffer.size()).order(java.nio.ByteOrder.nativeOrder());
+        private final ByteBuffer view = buffer.getByteBuffer(0, buffer.size()).order(ByteOrder.nativeOrder());
         private final Set<Long> entries = new HashSet<>();
         private boolean overflowed;
 
@@ -199,14 +199,14 @@ public final class McbProbe {
             if (fd < 0) {
                 throw new IllegalStateException("netlink socket: errno " + Native.getLastError());
             }
-            // 100 000 routes' notifications, should the daemon outrun the drain for a while
-            if (c.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, new int[] {256 << 20}, 4) < 0) {
-                throw new IllegalStateException("SO_RCVBUFFORCE: errno " + Native.getLastError());
-            }
-            ByteBuffer address = ByteBuffer.allocate(12).order(java.nio.ByteOrder.nativeOrder());
+            ByteBuffer address = ByteBuffer.allocate(12).order(ByteOrder.nativeOrder());
             address.putShort((short) AF_NETLINK).putShort((short) 0).putInt(0).putInt(1 << (RTNLGRP_IPV4_MROUTE - 1));
-            if (c.bind(fd, address.array(), 12) < 0) {
-                throw new IllegalStateException("netlink bind: errno " + Native.getLastError());
+            // room for 100 000 routes' notifications, should the daemon outrun the drain a while
+            if (c.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, new int[] {256 << 20}, 4) < 0
+                    || c.bind(fd, address.array(), 12) < 0) {
+                int errno = Native.getLastError();
+                c.close(fd);
+                throw new IllegalStateException("netlink set-up: errno " + errno);
             }
             return new MfcWatch(fd);
         }

@@ -31,12 +31,7 @@ class LauncherTest {
 
     @Test
     void theArchiveIsMadeOnTheFirstRunUsedAfterwardsAndMadeAgainForAReplacedJar() throws Exception {
-        Files.createDirectories(dist.resolve("bin"));
-        Files.createDirectories(dist.resolve("lib"));
-        Path launcher = dist.resolve("bin/smcroutectl");
-        Files.copy(Path.of("src/main/dist/bin/smcroutectl"), launcher);
-        launcher.toFile().setExecutable(true);
-        Files.copy(Path.of("src/main/dist/lib/cds.sh"), dist.resolve("lib/cds.sh"));
+        Path launcher = install("smcroutectl");
         Path daemonJar = dist.resolve("lib/mcroute-daemon.jar");
         jar(classes(Smcroutectl.class), daemonJar, "first");
         jar(classes(IpPrefix.class), dist.resolve("lib/mcroute-api.jar"), "api");
@@ -65,12 +60,7 @@ class LauncherTest {
      */
     @Test
     void theDaemonLauncherResetsIgnoredStopAndReloadSignals() throws Exception {
-        Files.createDirectories(dist.resolve("bin"));
-        Files.createDirectories(dist.resolve("lib"));
-        Path launcher = dist.resolve("bin/smcrouted");
-        Files.copy(Path.of("src/main/dist/bin/smcrouted"), launcher);
-        launcher.toFile().setExecutable(true);
-        Files.copy(Path.of("src/main/dist/lib/cds.sh"), dist.resolve("lib/cds.sh"));
+        Path launcher = install("smcrouted");
         Path java = dist.resolve("java");
         Files.writeString(java, "#!/bin/sh\nexec grep SigIgn /proc/self/status\n");
         java.toFile().setExecutable(true);
@@ -92,6 +82,17 @@ class LauncherTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertTrue(output.startsWith("SigIgn:"), output);
         return Long.parseUnsignedLong(output.substring("SigIgn:".length()).strip(), 16);
+    }
+
+    /** Lays out {@code bin/NAME} and {@code lib/cds.sh} as the dist does; returns the launcher. */
+    private Path install(String name) throws IOException {
+        Files.createDirectories(dist.resolve("bin"));
+        Files.createDirectories(dist.resolve("lib"));
+        Path launcher = dist.resolve("bin").resolve(name);
+        Files.copy(Path.of("src/main/dist/bin").resolve(name), launcher);
+        launcher.toFile().setExecutable(true);
+        Files.copy(Path.of("src/main/dist/lib/cds.sh"), dist.resolve("lib/cds.sh"));
+        return launcher;
     }
 
     /** Runs {@code smcroutectl -v}, which needs no daemon, and returns its output. */
