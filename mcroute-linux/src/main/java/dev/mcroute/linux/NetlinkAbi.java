@@ -10,6 +10,7 @@ final class NetlinkAbi {
     static final int NLMSG_ERROR = 2;
     static final int NLMSG_DONE = 3;
     static final int NLM_F_REQUEST = 0x1;
+    static final int NLM_F_ACK = 0x4;
     static final int NLM_F_DUMP = 0x300;
     static final int RTM_NEWLINK = 16;
     static final int RTM_DELLINK = 17;

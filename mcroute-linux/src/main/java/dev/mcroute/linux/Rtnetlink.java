@@ -107,19 +107,39 @@ final class Rtnetlink implements AutoCloseable {
     }
 
     /**
+     * Asks for the one link by name, where a dump would bring every link of the namespace for
+     * each VIF (hundreds of messages on a router with a VLAN per customer).
+     *
      * @param name an interface name
-     * @return its index, or 0 if no interface has that name; one link dump, no addresses
+     * @return its index, or 0 if no interface has that name (an alternative name does not count:
+     *         interface events and dumps carry the primary one)
      */
     synchronized int indexOf(String name) {
         if (closed) {
             throw new MulticastRouterException("RTM_GETLINK", "interface " + name, "the router is closed");
         }
+        byte[] bytes = name.getBytes(StandardCharsets.US_ASCII); // VifSpec allows 15 ASCII characters
+        int attribute = NLMSGHDR_SIZE + align(IFINFOMSG_SIZE);
+        int attributeLength = RTATTR_SIZE + bytes.length + 1; // with the NUL the kernel expects
+        int length = attribute + align(attributeLength);
+        int seq = header(RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK, length);
+        buffer.setShort(attribute, (short) attributeLength);
+        buffer.setShort(attribute + 2, (short) IFLA_IFNAME);
+        buffer.write(attribute + RTATTR_SIZE, bytes, 0, bytes.length);
+        String subject = "interface " + name;
+        send(length, "RTM_GETLINK", subject);
         int[] index = {0};
-        dump(RTM_GETLINK, IFINFOMSG_SIZE, message -> {
-            if (message instanceof Link link && link.name().equals(name)) {
-                index[0] = link.index();
+        try {
+            receive(seq, "RTM_GETLINK", subject, message -> {
+                if (message instanceof Link link && link.name().equals(name)) {
+                    index[0] = link.index();
+                }
+            });
+        } catch (MulticastRouterException e) {
+            if (e.errno() != Errno.ENODEV) {
+                throw e;
             }
-        });
+        }
         return index[0];
     }
 
@@ -149,17 +169,32 @@ final class Rtnetlink implements AutoCloseable {
 
     /** Sends a dump request with a zeroed family header (all families) and decodes every answer. */
     private void dump(int type, int bodySize, Consumer<Object> sink) {
-        int seq = ++sequence;
         int length = NLMSGHDR_SIZE + bodySize;
+        int seq = header(type, NLM_F_REQUEST | NLM_F_DUMP, length);
+        String call = type == RTM_GETLINK ? "RTM_GETLINK" : "RTM_GETADDR";
+        send(length, call, "dump");
+        receive(seq, call, "dump", sink);
+    }
+
+    /** Zeroes a request of {@code length} bytes in the buffer and writes its header; returns its sequence number. */
+    private int header(int type, int flags, int length) {
+        int seq = ++sequence;
         buffer.clear(length);
         buffer.setInt(NLMSGHDR_LEN, length);
         buffer.setShort(NLMSGHDR_TYPE, (short) type);
-        buffer.setShort(NLMSGHDR_FLAGS, (short) (NLM_F_REQUEST | NLM_F_DUMP));
+        buffer.setShort(NLMSGHDR_FLAGS, (short) flags);
         buffer.setInt(NLMSGHDR_SEQ, seq);
-        String call = type == RTM_GETLINK ? "RTM_GETLINK" : "RTM_GETADDR";
+        return seq;
+    }
+
+    private void send(int length, String call, String subject) {
         if (Libc.send(fd, buffer, length, 0) < 0) {
-            throw Errno.exception(call, "dump", Errno.last());
+            throw Errno.exception(call, subject, Errno.last());
         }
+    }
+
+    /** Decodes the answers to request {@code seq} until its end (NLMSG_DONE, or the acknowledgement). */
+    private void receive(int seq, String call, String subject, Consumer<Object> sink) {
         while (true) {
             long n = Libc.recv(fd, buffer, BUFFER, 0);
             if (n < 0) {
@@ -167,9 +202,9 @@ final class Rtnetlink implements AutoCloseable {
                 if (errno == Errno.EINTR) {
                     continue;
                 }
-                throw Errno.exception(call, "dump", errno);
+                throw Errno.exception(call, subject, errno);
             }
-            if (decode(buffer.getByteBuffer(0, n).order(ByteOrder.nativeOrder()), seq, call, sink)) {
+            if (decode(buffer.getByteBuffer(0, n).order(ByteOrder.nativeOrder()), seq, call, subject, sink)) {
                 return;
             }
         }
@@ -194,13 +229,13 @@ final class Rtnetlink implements AutoCloseable {
                 }
                 throw Errno.exception("recv", "rtnetlink events", errno);
             }
-            decode(buffer.getByteBuffer(0, n).order(ByteOrder.nativeOrder()), -1, "rtnetlink event", sink);
+            decode(buffer.getByteBuffer(0, n).order(ByteOrder.nativeOrder()), -1, "recv", "rtnetlink event", sink);
         }
         return true;
     }
 
-    /** Decodes one datagram; returns true at the end of the dump with sequence {@code seq}. */
-    private static boolean decode(ByteBuffer data, int seq, String call, Consumer<Object> sink) {
+    /** Decodes one datagram; returns true at the end of the answers to request {@code seq}. */
+    private static boolean decode(ByteBuffer data, int seq, String call, String subject, Consumer<Object> sink) {
         int start = 0;
         while (start + NLMSGHDR_SIZE <= data.limit()) {
             int length = data.getInt(start + NLMSGHDR_LEN);
@@ -216,7 +251,7 @@ final class Rtnetlink implements AutoCloseable {
             if (ours && type == NLMSG_ERROR) {
                 int error = -data.getInt(body + NLMSGERR_ERROR);
                 if (error != 0) {
-                    throw Errno.exception(call, "dump", error);
+                    throw Errno.exception(call, subject, error);
                 }
                 return true;
             }

@@ -69,6 +69,28 @@ class ErrorsTest {
     }
 
     @Test
+    void aVifTakesAnInterfaceByItsOwnFullNameOnly() throws Exception {
+        ns.ip("link", "property", "add", "dev", "e0", "altname", "uplink0");
+        ns.ip("link", "add", "abcdefghijklmno", "type", "veth", "peer", "name", "x1");
+        try (MulticastRouter router = open(RouterOptions.defaults())) {
+            // the kernel would find e0 by its alternative name, but events and dumps say "e0"
+            MulticastRouterException altname = assertThrows(MulticastRouterException.class,
+                    () -> router.addVif(VifSpec.of(Family.IPV4, "uplink0")));
+            assertEquals(Optional.of("ENODEV"), altname.errnoName());
+
+            Vif e0 = router.addVif(VifSpec.of(Family.IPV4, "e0"));
+            Vif longest = router.addVif(VifSpec.of(Family.IPV4, "abcdefghijklmno"));
+            assertEquals(Integer.parseInt(ns.exec("cat", "/sys/class/net/e0/ifindex").strip()), e0.interfaceIndex());
+            assertEquals(Integer.parseInt(ns.exec("cat", "/sys/class/net/abcdefghijklmno/ifindex").strip()),
+                    longest.interfaceIndex());
+            // the kernel's VIF table, "index name counters...", names the devices it bound
+            List<String> kernelVifs = ns.exec("cat", "/proc/net/ip_mr_vif").lines().skip(1)
+                    .map(line -> line.trim().split("\\s+", 3)).map(f -> f[0] + " " + f[1]).toList();
+            assertEquals(List.of(e0.index() + " e0", longest.index() + " abcdefghijklmno"), kernelVifs);
+        }
+    }
+
+    @Test
     void vifRouteAndMembershipErrorsNameTheCallTheObjectAndTheErrno() throws Exception {
         try (MulticastRouter router = open(RouterOptions.defaults())) {
             MulticastRouterException unknown = assertThrows(MulticastRouterException.class,
