@@ -10,9 +10,11 @@ import dev.mcroute.api.MulticastRouterException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
@@ -29,8 +31,25 @@ final class JoinSockets implements GroupMembership, AutoCloseable {
     private final ToIntFunction<String> interfaceIndex;
     private final Map<Pool, List<Integer>> pools = new EnumMap<>(Pool.class);
     private final Map<Membership, Integer> joined = new LinkedHashMap<>();
+    /**
+     * Sockets that refused a new group (ENOBUFS at {@code igmp_max_memberships}), skipped until a
+     * leave makes room: trying each full socket again made n joins cost n²/40 failing calls.
+     */
+    private final Set<Integer> full = new HashSet<>();
+    /**
+     * Sockets that refused another source of a group they hold (ENOBUFS at {@code igmp_max_msf}),
+     * which still take other groups.
+     */
+    private final Set<SocketGroup> fullGroups = new HashSet<>();
     private final Memory request = new Memory(GROUP_SOURCE_REQ_SIZE);
     private boolean closed;
+
+    /** A group on an interface, in one socket: the kernel keeps source filters per such triple. */
+    private record SocketGroup(int fd, String interfaceName, InetAddress group) {
+        SocketGroup(int fd, Membership membership) {
+            this(fd, membership.interfaceName(), membership.group());
+        }
+    }
 
     /**
      * @param loop           runs socket creation in the router's network namespace
@@ -57,6 +76,9 @@ final class JoinSockets implements GroupMembership, AutoCloseable {
             synchronized (this) {
                 checkOpen(call, membership);
                 for (int fd : pools.computeIfAbsent(pool(membership), p -> new ArrayList<>())) {
+                    if (full.contains(fd) || fullGroups.contains(new SocketGroup(fd, membership))) {
+                        continue;
+                    }
                     int errno = apply(fd, membership, index, option);
                     if (errno == 0) {
                         joined.put(membership, fd);
@@ -64,6 +86,11 @@ final class JoinSockets implements GroupMembership, AutoCloseable {
                     }
                     if (errno != Errno.ENOBUFS) {
                         throw Errno.exception(call, membership.toString(), errno);
+                    }
+                    if (membership.source() != null && holdsGroup(fd, membership)) {
+                        fullGroups.add(new SocketGroup(fd, membership));
+                    } else {
+                        full.add(fd);
                     }
                 }
             }
@@ -93,6 +120,18 @@ final class JoinSockets implements GroupMembership, AutoCloseable {
             throw Errno.exception(call, membership.toString(), errno);
         }
         joined.remove(membership);
+        full.remove(fd);
+        fullGroups.remove(new SocketGroup(fd, membership));
+    }
+
+    private boolean holdsGroup(int fd, Membership membership) {
+        SocketGroup wanted = new SocketGroup(fd, membership);
+        for (Map.Entry<Membership, Integer> e : joined.entrySet()) {
+            if (wanted.equals(new SocketGroup(e.getValue(), e.getKey()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -157,5 +196,7 @@ final class JoinSockets implements GroupMembership, AutoCloseable {
         pools.values().forEach(list -> list.forEach(Libc::close));
         pools.clear();
         joined.clear();
+        full.clear();
+        fullGroups.clear();
     }
 }

@@ -1,6 +1,7 @@
 package dev.mcroute.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcroute.api.InetAddresses;
@@ -10,11 +11,15 @@ import dev.mcroute.api.MulticastRouters;
 import dev.mcroute.api.RouterOptions;
 import dev.mcroute.testkit.netns.KernelTestPreconditions;
 import dev.mcroute.testkit.netns.NetNamespace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +97,64 @@ class GroupMembershipTest {
         router.close();
         kernel = ProcNetMemberships.read(ns);
         assertEquals(Set.of(), intersection(texts(all), kernel));
+    }
+
+    @Test
+    void aSocketThatRefusedGroupsTakesOneAgainAfterALeave() throws IOException {
+        long before = openSockets();
+        List<Membership> forty = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            forty.add(Membership.anySource("g0", InetAddresses.parse("239.73.1." + i)));
+        }
+        forty.forEach(router.groups()::join);
+        assertEquals(before + 2, openSockets(), "two sockets of 20 groups");
+
+        router.groups().leave(forty.get(0));
+        Membership another = Membership.anySource("g0", InetAddresses.parse("239.73.2.1"));
+        router.groups().join(another);
+        assertEquals(before + 2, openSockets(), "the first socket takes the group in the room the leave made");
+        Set<String> kernel = ProcNetMemberships.read(ns);
+        assertTrue(kernel.contains(another.toString()), kernel.toString());
+        assertFalse(kernel.contains(forty.get(0).toString()), kernel.toString());
+    }
+
+    @Test
+    void aSocketWithAllTheSourcesItMayHoldForOneGroupStillTakesOtherGroups() throws IOException {
+        long before = openSockets();
+        // igmp_max_msf: 10 sources of a group per socket, so 25 take three sockets
+        List<Membership> sources = memberships(i -> Membership.sourceSpecific("g0",
+                InetAddresses.parse("10.74.0." + i), InetAddresses.parse("232.74.0.1")));
+        sources.forEach(router.groups()::join);
+        assertEquals(before + 3, openSockets());
+        // each of the three holds one group and has room for 19 more (igmp_max_memberships 20)
+        List<Membership> groups = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            groups.add(Membership.sourceSpecific("g0", InetAddresses.parse("10.74.0.1"), InetAddresses.parse("232.74.1." + i)));
+        }
+        groups.forEach(router.groups()::join);
+        assertEquals(before + 3, openSockets(), "no socket is given up for groups while it has room");
+        Set<String> kernel = ProcNetMemberships.read(ns);
+        assertTrue(kernel.containsAll(texts(sources)) && kernel.containsAll(texts(groups)),
+                "missing from /proc/net: " + difference(union(texts(sources), texts(groups)), kernel));
+    }
+
+    /** Sockets this JVM holds; the router's are the only ones the tests open or close. */
+    private static long openSockets() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().startsWith("socket:");
+                } catch (IOException gone) {
+                    return false; // the listing's own descriptor, closed by now
+                }
+            }).count();
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new HashSet<>(a);
+        u.addAll(b);
+        return u;
     }
 
     private static Set<String> difference(Set<String> a, Set<String> b) {
