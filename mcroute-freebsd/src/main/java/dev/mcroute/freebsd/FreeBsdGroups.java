@@ -12,9 +12,10 @@ import dev.mcroute.api.GroupMembership;
 import dev.mcroute.api.Membership;
 import dev.mcroute.api.MulticastRouterException;
 import dev.mcroute.api.NetInterface;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -26,7 +27,8 @@ final class FreeBsdGroups implements GroupMembership {
     private final KernelCalls kernel;
     private final ToIntFunction<Family> socketOf;
     private final Function<String, Optional<NetInterface>> interfaces;
-    private final List<Membership> joined = new ArrayList<>();
+    /** In joining order; a set, as every join and leave looks a membership up. */
+    private final Set<Membership> joined = new LinkedHashSet<>();
 
     /**
      * @param kernel     the system calls
