@@ -108,7 +108,7 @@ final class Rtnetlink implements AutoCloseable {
 
     /**
      * Asks for the one link by name, where a dump would bring every link of the namespace for
-     * each VIF (hundreds of messages on a router with a VLAN per customer).
+     * each VIF and each join (hundreds of messages on a router with a VLAN per customer).
      *
      * @param name an interface name
      * @return its index, or 0 if no interface has that name (an alternative name does not count:
@@ -118,7 +118,7 @@ final class Rtnetlink implements AutoCloseable {
         if (closed) {
             throw new MulticastRouterException("RTM_GETLINK", "interface " + name, "the router is closed");
         }
-        byte[] bytes = name.getBytes(StandardCharsets.US_ASCII); // VifSpec allows 15 ASCII characters
+        byte[] bytes = name.getBytes(StandardCharsets.US_ASCII); // VifSpec and Membership allow 15 ASCII characters
         int attribute = NLMSGHDR_SIZE + align(IFINFOMSG_SIZE);
         int attributeLength = RTATTR_SIZE + bytes.length + 1; // with the NUL the kernel expects
         int length = attribute + align(attributeLength);
