@@ -10,7 +10,7 @@
 # Usage: daemon-bench.sh [-r REPS] [-c CYCLES] [-t SECONDS] [-o PARTS] [--install-c] [--ours-only] [--build] [-h]
 #   -r REPS       repetitions of every scenario per daemon (default 3)
 #   -o PARTS      run only these parts, comma-separated (default all): empty (ready, idle RSS, ctl,
-#                 IPC adds), 1k (load, show, new flows, burst, reload), 10k, 100k, cycles
+#                 IPC adds, rejected adds), 1k (load, show, new flows, burst, reload), 10k, 100k, cycles
 #   -c CYCLES     IPC add/remove cycles for the RSS growth test (default 100000)
 #   -t SECONDS    give up waiting for a config's routes to reach the kernel (default 120)
 #   --install-c   apt-get install -y smcroute when /usr/sbin/smcrouted is missing (its service
@@ -149,6 +149,12 @@ for f in 1k 10k; do
 done
 awk -v s="$SRC" 'BEGIN { for (i = 1; i <= 1000; i++)
     printf "add r0 %s 225.3.%d.%d r1\n", s, int(i/256), i%256 }' > "$TMP/add1000.txt"
+# a second batch of 1 000 for the same daemon, and 1 000 adds that both daemons reject before any
+# routing work (not a multicast group): the cost of the IPC round trip and a command's parsing
+awk -v s="$SRC" 'BEGIN { for (i = 1; i <= 1000; i++)
+    printf "add r0 %s 225.5.%d.%d r1\n", s, int(i/256), i%256 }' > "$TMP/add1000-more.txt"
+awk -v s="$SRC" 'BEGIN { for (i = 1; i <= 1000; i++)
+    printf "add r0 %s 10.5.%d.%d r1\n", s, int(i/256), i%256 }' > "$TMP/rejected1000.txt"
 # 1 000 of the 10 000 config routes removed over IPC
 sg_config 1000 | awk 'NR > 1 { print "remove", $3, $5, $7 }' > "$TMP/remove1000.txt"
 CYCLE_BATCH=$(( CYCLES < 10000 ? CYCLES : 10000 ))
@@ -268,6 +274,12 @@ run_empty() { # KIND
     add ipc_1000_adds_ms "$k" "$(time_ms ctl_c "$k" -b < "$TMP/add1000.txt")"
     out=$(probe mfcwait "$PID" 1000 10)
     add ipc_1000_in_kernel "$k" "$(kv mfc "$out")"
+    add ipc_1000_more_adds_ms "$k" "$(time_ms ctl_c "$k" -b < "$TMP/add1000-more.txt")"
+    stop_daemon
+    # the IPC floor, on a daemon of its own: the first commands it serves
+    start_daemon "$k" "$TMP/empty.conf" 0
+    sleep 1
+    add ipc_1000_rejected_ms "$k" "$(time_ms ctl_c "$k" -b < "$TMP/rejected1000.txt")"
     stop_daemon
 }
 
@@ -361,6 +373,8 @@ load_100000_ms|< 10x load_10000 (ours)
 load_100000_in_kernel|100001 (when load ends)
 ipc_1000_adds_ms|<= 1.0x
 ipc_1000_in_kernel|1000
+ipc_1000_more_adds_ms|
+ipc_1000_rejected_ms|
 show_1000_ms|
 show_10000_ms|<= 1.0x
 ours_ctl_show_ms|<= 200 ms (our client)
