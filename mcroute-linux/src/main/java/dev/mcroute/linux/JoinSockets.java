@@ -75,6 +75,12 @@ final class JoinSockets implements GroupMembership, AutoCloseable {
         while (true) {
             synchronized (this) {
                 checkOpen(call, membership);
+                if (joined.containsKey(membership)) {
+                    // refused as the socket holding it would, were it not at a limit: then it answers
+                    // ENOBUFS (or is skipped as full below), and another socket would join it twice
+                    throw Errno.exception(call, membership.toString(),
+                            membership.source() != null ? Errno.EADDRNOTAVAIL : Errno.EADDRINUSE);
+                }
                 for (int fd : pools.computeIfAbsent(pool(membership), p -> new ArrayList<>())) {
                     if (full.contains(fd) || fullGroups.contains(new SocketGroup(fd, membership))) {
                         continue;

@@ -2,11 +2,13 @@ package dev.mcroute.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcroute.api.InetAddresses;
 import dev.mcroute.api.Membership;
 import dev.mcroute.api.MulticastRouter;
+import dev.mcroute.api.MulticastRouterException;
 import dev.mcroute.api.MulticastRouters;
 import dev.mcroute.api.RouterOptions;
 import dev.mcroute.testkit.netns.KernelTestPreconditions;
@@ -17,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -136,6 +140,39 @@ class GroupMembershipTest {
         Set<String> kernel = ProcNetMemberships.read(ns);
         assertTrue(kernel.containsAll(texts(sources)) && kernel.containsAll(texts(groups)),
                 "missing from /proc/net: " + difference(union(texts(sources), texts(groups)), kernel));
+    }
+
+    @Test
+    void aMembershipJoinedAgainIsRefusedAlsoWhenTheSocketHoldingItIsSkippedAsFull() throws IOException {
+        long before = openSockets();
+        List<Membership> asm = new ArrayList<>();
+        for (int i = 1; i <= 21; i++) {
+            asm.add(Membership.anySource("g0", InetAddresses.parse("239.75.1." + i)));
+        }
+        asm.forEach(router.groups()::join); // the first socket refused the 21st: full
+        // 11 sources of one group: the first socket refused the 11th (igmp_max_msf 10)
+        List<Membership> ssm = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            ssm.add(Membership.sourceSpecific("g0", InetAddresses.parse("10.75.0." + i), InetAddresses.parse("232.75.0.1")));
+        }
+        ssm.forEach(router.groups()::join);
+        long sockets = openSockets();
+        assertEquals(before + 4, sockets);
+
+        // the kernel's answers to a repeated join on a socket at no limit
+        Map<Membership, String> refusals = Map.of(asm.get(0), "EADDRINUSE", ssm.get(0), "EADDRNOTAVAIL");
+        for (Membership again : List.of(asm.get(0), ssm.get(0))) {
+            MulticastRouterException refused = assertThrows(MulticastRouterException.class,
+                    () -> router.groups().join(again));
+            assertEquals(Optional.of(refusals.get(again)), refused.errnoName(), refused.getMessage());
+            router.groups().leave(again);
+            assertFalse(ProcNetMemberships.read(ns).contains(again.toString()),
+                    again + " was joined on a second socket, which the leave left holding it");
+        }
+        assertEquals(sockets, openSockets());
+        List<Membership> left = new ArrayList<>(asm.subList(1, 21));
+        left.addAll(ssm.subList(1, 11));
+        assertEquals(left, router.groups().memberships());
     }
 
     /** Sockets this JVM holds; the router's are the only ones the tests open or close. */
