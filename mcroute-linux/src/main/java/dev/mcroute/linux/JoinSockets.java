@@ -10,6 +10,7 @@ import dev.mcroute.api.MulticastRouterException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,8 @@ final class JoinSockets implements GroupMembership, AutoCloseable {
      * which still take other groups.
      */
     private final Set<SocketGroup> fullGroups = new HashSet<>();
+    /** How many memberships each socket holds of a group: tells the two ENOBUFS apart at once. */
+    private final Map<SocketGroup, Integer> held = new HashMap<>();
     private final Memory request = new Memory(GROUP_SOURCE_REQ_SIZE);
     private boolean closed;
 
@@ -88,12 +91,13 @@ final class JoinSockets implements GroupMembership, AutoCloseable {
                     int errno = apply(fd, membership, index, option);
                     if (errno == 0) {
                         joined.put(membership, fd);
+                        held.merge(new SocketGroup(fd, membership), 1, Integer::sum);
                         return;
                     }
                     if (errno != Errno.ENOBUFS) {
                         throw Errno.exception(call, membership.toString(), errno);
                     }
-                    if (membership.source() != null && holdsGroup(fd, membership)) {
+                    if (membership.source() != null && held.containsKey(new SocketGroup(fd, membership))) {
                         fullGroups.add(new SocketGroup(fd, membership));
                     } else {
                         full.add(fd);
@@ -127,17 +131,9 @@ final class JoinSockets implements GroupMembership, AutoCloseable {
         }
         joined.remove(membership);
         full.remove(fd);
-        fullGroups.remove(new SocketGroup(fd, membership));
-    }
-
-    private boolean holdsGroup(int fd, Membership membership) {
-        SocketGroup wanted = new SocketGroup(fd, membership);
-        for (Map.Entry<Membership, Integer> e : joined.entrySet()) {
-            if (wanted.equals(new SocketGroup(e.getValue(), e.getKey()))) {
-                return true;
-            }
-        }
-        return false;
+        SocketGroup socketGroup = new SocketGroup(fd, membership);
+        fullGroups.remove(socketGroup);
+        held.computeIfPresent(socketGroup, (key, count) -> count > 1 ? count - 1 : null);
     }
 
     @Override
@@ -204,5 +200,6 @@ final class JoinSockets implements GroupMembership, AutoCloseable {
         joined.clear();
         full.clear();
         fullGroups.clear();
+        held.clear();
     }
 }
