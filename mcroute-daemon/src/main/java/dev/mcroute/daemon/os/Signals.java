@@ -13,6 +13,9 @@ import java.lang.invoke.MethodType;
  * run on a JVM thread: they should only hand work to the event loop.
  */
 public final class Signals {
+    /** Makes the handlers: built once, as each {@code metafactory} call spins a class of its own. */
+    private static MethodHandle handlerFactory;
+
     private Signals() {
     }
 
@@ -40,19 +43,19 @@ public final class Signals {
      * A {@code SignalHandler} that runs {@code handler}, made as a lambda is: a dynamic proxy
      * would define a module and generate its class, ~10 ms of a daemon's start.
      */
-    private static Object signalHandler(Class<?> handlerClass, Class<?> signalClass, Runnable handler)
+    private static synchronized Object signalHandler(Class<?> handlerClass, Class<?> signalClass, Runnable handler)
             throws ReflectiveOperationException, LambdaConversionException {
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        MethodHandle run = lookup.findStatic(Signals.class, "run",
-                MethodType.methodType(void.class, Runnable.class, Object.class));
-        MethodHandle factory = LambdaMetafactory.metafactory(lookup, "handle",
-                MethodType.methodType(handlerClass, Runnable.class), MethodType.methodType(void.class, signalClass),
-                run, MethodType.methodType(void.class, signalClass)).getTarget();
+        if (handlerFactory == null) {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodHandle run = lookup.findStatic(Signals.class, "run",
+                    MethodType.methodType(void.class, Runnable.class, Object.class));
+            handlerFactory = LambdaMetafactory.metafactory(lookup, "handle",
+                    MethodType.methodType(handlerClass, Runnable.class), MethodType.methodType(void.class, signalClass),
+                    run, MethodType.methodType(void.class, signalClass)).getTarget();
+        }
         try {
-            return factory.invoke(handler);
-        } catch (ReflectiveOperationException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
+            return handlerFactory.invoke(handler);
+        } catch (Throwable e) { // the factory only instantiates: nothing to expect
             throw new IllegalStateException(e);
         }
     }
