@@ -5,10 +5,11 @@
 # made with (JDK 17 has no -XX:+AutoCreateSharedArchive), and start-up is then about 100 ms slower
 # for good. Files are compared by status-change time, not modification time: a package upgrade or
 # a cp -a installs files whose modification time is older than an archive made after the last
-# install.
+# install. -L: what the links of a package point to (lib, or jars linked from elsewhere) counts, as
+# for the JVM.
 cds_jvm=$(readlink -f "$(command -v "$java")")
 cds_jvm=${cds_jvm%/*}/../lib/server/libjvm.so
-if [ -f "$cds_archive" ] && [ -z "$(find "$lib" "$cds_jvm" \( -name '*.jar' -o -name libjvm.so \) \
+if [ -f "$cds_archive" ] && [ -z "$(find -L "$lib" "$cds_jvm" \( -name '*.jar' -o -name libjvm.so \) \
         -cnewer "$cds_archive" 2>/dev/null)" ]; then
     cds="-XX:SharedArchiveFile=$cds_archive"
 elif [ -w "$lib" ]; then

@@ -53,6 +53,31 @@ class LauncherTest {
                 "the new archive is used: the JVM would have ignored the stale one's classes");
     }
 
+    @Test
+    void aPackagesLinksAreFollowedToTheJarsTheyName() throws Exception {
+        // lib a link to the package's directory, a jar in it a link to where the system keeps jars
+        Path packaged = Files.createDirectories(dist.resolve("usr/share/mcroute/lib"));
+        Path systemJars = Files.createDirectories(dist.resolve("usr/share/java"));
+        Files.createSymbolicLink(dist.resolve("lib"), packaged);
+        Path launcher = install("smcroutectl");
+        Path daemonJar = systemJars.resolve("mcroute-daemon.jar");
+        jar(classes(Smcroutectl.class), daemonJar, "first");
+        Files.createSymbolicLink(packaged.resolve("mcroute-daemon.jar"), daemonJar);
+        jar(classes(IpPrefix.class), packaged.resolve("mcroute-api.jar"), "api");
+        Path archive = packaged.resolve("smcroutectl.jsa");
+
+        run(launcher, "");
+        assertTrue(Files.exists(archive), "the first run writes the archive");
+        FileTime made = Files.getLastModifiedTime(archive);
+        Thread.sleep(1100);
+        jar(classes(Smcroutectl.class), daemonJar, "second"); // the system's jar upgraded
+        Files.setLastModifiedTime(daemonJar, FileTime.from(Instant.now().minusSeconds(3600)));
+
+        run(launcher, "");
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(made) > 0, "the stale archive is made again");
+        assertTrue(run(launcher, "-Xlog:class+load=info").contains(SHARED), "and used");
+    }
+
     /**
      * The daemon's launcher hands HUP, INT and TERM to the JVM in their default state, also when
      * its caller ignored them ({@code nohup}, a script's background): HotSpot leaves an ignored
