@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 /**
  * The daemon's UNIX stream socket. One selector thread serves every client, so a client that
  * sends nothing or one byte a second cannot hold up others; it is dropped when it has not
- * completed a request within the timeout. Requests of one connection are answered in order. A
+ * completed a request within the timeout. Once it has, it waits for its reply and reads it at
+ * its own pace. Requests of one connection are answered in order. A
  * connection that brought a single request is closed once it is answered, as the C client reads
  * until end of file; a batch of several is closed when the client has half-closed its side and
  * every request is answered (or when it idles past the timeout).
@@ -303,7 +304,9 @@ public final class IpcServer implements AutoCloseable {
         long now = System.nanoTime();
         long nearest = Long.MAX_VALUE;
         for (Connection connection : connections) {
-            nearest = Math.min(nearest, connection.deadline - now);
+            if (!connection.beingAnswered()) {
+                nearest = Math.min(nearest, connection.deadline - now);
+            }
         }
         return nearest == Long.MAX_VALUE ? 1000 : Math.max(1, nearest / 1_000_000 + 1);
     }
@@ -311,7 +314,7 @@ public final class IpcServer implements AutoCloseable {
     private void expire() {
         long now = System.nanoTime();
         connections.removeIf(connection -> {
-            if (now - connection.deadline <= 0 || !connection.replies.isEmpty()) {
+            if (now - connection.deadline <= 0 || connection.beingAnswered()) {
                 return false;
             }
             log.accept("IPC: dropping a client that did not complete its request in time");
@@ -382,6 +385,14 @@ public final class IpcServer implements AutoCloseable {
 
         boolean idle() {
             return replies.isEmpty() && output.isEmpty() && !decoder.hasPartial();
+        }
+
+        /**
+         * A reply is being made or read: not timed out, however long a reload takes or a reader
+         * pauses (a show piped into a pager); C's daemon waits for its readers too.
+         */
+        boolean beingAnswered() {
+            return !replies.isEmpty() || !output.isEmpty();
         }
     }
 }

@@ -22,7 +22,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -214,6 +216,22 @@ class IpcServerTest {
             for (SocketChannel channel : silent) {
                 channel.close();
             }
+        }
+    }
+
+    @Test
+    void aClientReadingItsReplySlowerThanTheTimeoutGetsAllOfIt() throws Exception {
+        // a show piped into a pager: the request is complete, the reader pauses (C's daemon waits too)
+        byte[] reply = new byte[4 << 20]; // far beyond what the socket buffers hold
+        Arrays.fill(reply, (byte) 'x');
+        reply[reply.length - 1] = 0;
+        Path path = dir.resolve("slow-reader.sock");
+        try (IpcServer slow = IpcServer.start(path, m -> CompletableFuture.completedFuture(reply),
+                Duration.ofMillis(200), 10, e -> { });
+             SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+            client.write(ByteBuffer.wrap(IpcCodec.encode(IpcMessage.of('s'))));
+            Thread.sleep(1000); // five timeouts without reading
+            assertArrayEquals(reply, readAll(client));
         }
     }
 
