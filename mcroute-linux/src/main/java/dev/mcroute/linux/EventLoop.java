@@ -199,7 +199,7 @@ final class EventLoop implements AutoCloseable {
             if (!events.drain(message -> tracker.apply(message, this::deliverInterfaceEvent))) {
                 tracker.resync(dumps.interfaces(), this::deliverInterfaceEvent);
             }
-        } catch (MulticastRouterException e) {
+        } catch (RuntimeException e) { // logged, and the thread goes on: upcalls must keep flowing
             LOG.log(System.Logger.Level.WARNING, "reading interface events failed", e);
         }
     }
@@ -207,7 +207,7 @@ final class EventLoop implements AutoCloseable {
     private void readUpcalls(MrouteSocket socket) {
         try {
             socket.drainUpcalls(this::deliverUpcall);
-        } catch (MulticastRouterException e) {
+        } catch (RuntimeException e) { // logged, and the thread goes on: interface events too
             LOG.log(System.Logger.Level.WARNING, "reading upcalls failed", e);
         }
     }

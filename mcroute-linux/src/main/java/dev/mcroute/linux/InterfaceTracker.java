@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -57,14 +58,16 @@ final class InterfaceTracker {
 
     private void applyLink(Rtnetlink.Link link, Consumer<InterfaceEvent> sink) {
         NetInterface old = known.get(link.index());
-        if (link.removed()) {
+        Optional<NetInterface> now = link.removed() ? Optional.empty()
+                : Rtnetlink.toInterface(link, old == null ? List.of() : old.addresses());
+        if (now.isEmpty()) { // gone, or renamed to a name the API cannot carry
             if (old != null) {
                 known.remove(link.index());
                 sink.accept(new InterfaceEvent(InterfaceEvent.Kind.REMOVED, old));
             }
             return;
         }
-        NetInterface current = Rtnetlink.toInterface(link, old == null ? List.of() : old.addresses());
+        NetInterface current = now.get();
         if (Objects.equals(old, current)) {
             return; // RTM_NEWLINK also reports statistics and other attributes the API does not carry
         }

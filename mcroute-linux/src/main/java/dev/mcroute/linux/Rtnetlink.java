@@ -18,7 +18,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +29,9 @@ import java.util.function.Consumer;
  * Dumps are serialized on this object; {@link #drain(Consumer)} is for the one event thread.
  */
 final class Rtnetlink implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Rtnetlink.class.getName());
+    /** Names of links left out and logged: once each, as a link's every change repeats it. */
+    private static final Set<String> LEFT_OUT = ConcurrentHashMap.newKeySet();
     private static final int BUFFER = 64 * 1024;
     private static final int EVENT_SOCKET_BUFFER = 1024 * 1024;
 
@@ -102,7 +107,7 @@ final class Rtnetlink implements AutoCloseable {
         });
         List<NetInterface> result = new ArrayList<>(links.size());
         links.values().stream().sorted((a, b) -> Integer.compare(a.index(), b.index())).forEach(link ->
-                result.add(toInterface(link, addresses.getOrDefault(link.index(), List.of()))));
+                toInterface(link, addresses.getOrDefault(link.index(), List.of())).ifPresent(result::add));
         return result;
     }
 
@@ -143,8 +148,19 @@ final class Rtnetlink implements AutoCloseable {
         return index[0];
     }
 
-    static NetInterface toInterface(Link link, List<InterfaceAddress> addresses) {
-        return new NetInterface(link.name(), link.index(), flags(link.flags()), addresses);
+    /**
+     * @return the interface, or empty when the API cannot name it: the kernel takes names the API
+     *     refuses (bytes above 0x7e, say), and such a link is left out, as if it were absent
+     */
+    static Optional<NetInterface> toInterface(Link link, List<InterfaceAddress> addresses) {
+        try {
+            return Optional.of(new NetInterface(link.name(), link.index(), flags(link.flags()), addresses));
+        } catch (IllegalArgumentException unnamable) {
+            if (LEFT_OUT.add(link.name())) {
+                LOG.log(System.Logger.Level.WARNING, "interface " + link.index() + " left out: " + unnamable.getMessage());
+            }
+            return Optional.empty();
+        }
     }
 
     static Set<InterfaceFlag> flags(int bits) {

@@ -142,6 +142,31 @@ class InterfaceEventsTest {
                 && e.iface().name().equals("bp0")).count(), all.toString());
     }
 
+    @Test
+    void linksWhoseNamesTheApiCannotCarryAreLeftOutAndEventsGoOn() throws Exception {
+        // the kernel takes names with bytes the API refuses: DEL here, or any above it
+        String odd = "od\u007f";
+        router.close();
+        ns.ip("link", "add", odd + "0", "type", "veth", "peer", "name", "od0");
+        router = ns.call(() -> MulticastRouters.open(RouterOptions.defaults().withProvider("linux")));
+        assertEquals(Set.of("lo", "od0"), names(router.interfaces()));
+
+        Recorder events = new Recorder();
+        router.onInterfaceEvent(events::add);
+        events.change(() -> ns.ip("link", "add", odd + "1", "type", "veth", "peer", "name", "od1"));
+        events.await(InterfaceEvent.Kind.ADDED, "od1", i -> true);
+        events.change(() -> ns.ip("link", "set", "od1", "name", odd + "2"));
+        events.await(InterfaceEvent.Kind.REMOVED, "od1", i -> true);
+        // the event thread goes on
+        events.change(() -> ns.ip("link", "add", "od3", "type", "veth", "peer", "name", "od4"));
+        events.await(InterfaceEvent.Kind.ADDED, "od4", i -> true);
+        assertEquals(Set.of("lo", "od0", "od3", "od4"), names(router.interfaces()));
+    }
+
+    private static Set<String> names(List<NetInterface> interfaces) {
+        return interfaces.stream().map(NetInterface::name).collect(Collectors.toSet());
+    }
+
     private static InterfaceAddress address(String address, int prefix) {
         return new InterfaceAddress(InetAddresses.parse(address), prefix);
     }
