@@ -117,6 +117,11 @@ final class LinuxMulticastRouter implements MulticastRouter {
             throw vifSpecError(spec, "REGISTER VIFs (PIM) are not supported by this provider", 0);
         }
         int interfaceIndex = interfaceIndex(spec.interfaceName());
+        if (spec.family() == Family.IPV6 && interfaceIndex > MrouteAbi.MIF6CTL_MAX_PIFI) {
+            // mif6ctl's field has 16 bits: the kernel would bind whatever interface the rest names
+            throw vifSpecError(spec, "its interface index " + interfaceIndex + " is above "
+                    + MrouteAbi.MIF6CTL_MAX_PIFI + ", the most a MIF can name", 0);
+        }
         Vif[] slots = vifs.get(spec.family());
         int free = -1;
         for (int i = slots.length - 1; i >= 0; i--) {

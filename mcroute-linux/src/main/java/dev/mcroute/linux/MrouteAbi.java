@@ -87,6 +87,8 @@ final class MrouteAbi {
     static final int MIF6CTL_MIFI = 0;
     static final int MIF6CTL_THRESHOLD = 3;
     static final int MIF6CTL_PIFI = 4;
+    /** The largest interface index {@code mif6c_pifi}, a {@code __u16}, holds. */
+    static final int MIF6CTL_MAX_PIFI = 0xffff;
     // struct mf6cctl
     static final int MF6CCTL_SIZE = 92;
     static final int MF6CCTL_ORIGIN = 0;

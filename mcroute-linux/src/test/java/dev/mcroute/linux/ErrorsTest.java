@@ -91,6 +91,21 @@ class ErrorsTest {
     }
 
     @Test
+    void anIpv6MifRefusesAnInterfaceIndexItsSixteenBitsCannotName() throws Exception {
+        // 70 000 would reach the kernel as 70 000 - 65 536 = 4 464: another interface here
+        ns.ip("link", "add", "big0", "index", "70000", "type", "veth", "peer", "name", "small0", "index", "4464");
+        try (MulticastRouter router = open(RouterOptions.defaults())) {
+            MulticastRouterException refused = assertThrows(MulticastRouterException.class,
+                    () -> router.addVif(VifSpec.of(Family.IPV6, "big0")));
+            assertEquals("MRT6_ADD_MIF IPV6 VIF on big0 on table 0: its interface index 70000 is above 65535,"
+                    + " the most a MIF can name", refused.getMessage());
+            assertEquals(List.of(), ns.exec("cat", "/proc/net/ip6_mr_vif").lines().skip(1).toList());
+            Vif small = router.addVif(VifSpec.of(Family.IPV6, "small0"));
+            assertEquals(4464, small.interfaceIndex());
+        }
+    }
+
+    @Test
     void vifRouteAndMembershipErrorsNameTheCallTheObjectAndTheErrno() throws Exception {
         try (MulticastRouter router = open(RouterOptions.defaults())) {
             MulticastRouterException unknown = assertThrows(MulticastRouterException.class,

@@ -41,6 +41,7 @@ class KernelAbiTest {
                 "VIF_HI", "im_vif_hi", "SRC", "im_src", "DST", "im_dst");
         layout("MIF6CTL", "struct mif6ctl", "MIFI", "mif6c_mifi", "FLAGS", "mif6c_flags", "THRESHOLD", "vifc_threshold",
                 "PIFI", "mif6c_pifi");
+        C_EXPRESSIONS.put("MIF6CTL_MAX_PIFI", "(1UL << (8 * sizeof(((struct mif6ctl *) 0)->mif6c_pifi))) - 1");
         layout("MF6CCTL", "struct mf6cctl", "ORIGIN", "mf6cc_origin", "MCASTGRP", "mf6cc_mcastgrp",
                 "PARENT", "mf6cc_parent", "IFSET", "mf6cc_ifset");
         layout("SIOC_SG_REQ6", "struct sioc_sg_req6", "SRC", "src", "GRP", "grp", "PKTCNT", "pktcnt",
