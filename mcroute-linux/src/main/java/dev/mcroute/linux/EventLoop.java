@@ -34,6 +34,8 @@ final class EventLoop implements AutoCloseable {
     private final InterfaceTracker tracker = new InterfaceTracker();
     private final int wakeFd;
     private final Memory wakeValue = new Memory(8);
+    /** Guarded by {@code wakeValue}. */
+    private boolean wakeClosed;
     private final Memory wakeRead = new Memory(8);
     private final Memory pollFds;
     private final int pollCount;
@@ -156,8 +158,16 @@ final class EventLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * A caller that found the loop running may get here after {@link #close()} has closed the
+     * eventfd, whose number may by then belong to another file: hence the lock and the flag.
+     */
     private void wake() {
-        Libc.write(wakeFd, wakeValue, 8);
+        synchronized (wakeValue) {
+            if (!wakeClosed) {
+                Libc.write(wakeFd, wakeValue, 8);
+            }
+        }
     }
 
     private void run() {
@@ -251,6 +261,9 @@ final class EventLoop implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        Libc.close(wakeFd);
+        synchronized (wakeValue) {
+            wakeClosed = true;
+            Libc.close(wakeFd);
+        }
     }
 }
