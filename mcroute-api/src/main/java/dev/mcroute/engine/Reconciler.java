@@ -178,6 +178,11 @@ final class Reconciler {
     private Map<VifKey, Integer> vifUsers = new HashMap<>();
     /** Whether the last reconciliation found two rules wanting one (S,G). */
     private boolean contested;
+    /**
+     * (S,G) given to a rule but not installed (no VIF, a refused call): not in {@code installed},
+     * yet no other rule's quick add may take them, as the rule that came first keeps them.
+     */
+    private Set<SourceGroup> stranded = new HashSet<>();
 
     Reconciler(MulticastRouter router, EngineOptions options, Notifier notifier) {
         this.router = router;
@@ -272,7 +277,7 @@ final class Reconciler {
             }
         }
         for (SourceGroup key : c.keys()) {
-            if (installed.containsKey(key) || flows.containsKey(key)) {
+            if (installed.containsKey(key) || flows.containsKey(key) || stranded.contains(key)) {
                 return null;
             }
         }
@@ -293,6 +298,7 @@ final class Reconciler {
                 added++;
             } catch (MulticastRouterException e) {
                 problems.add(e.getMessage());
+                stranded.add(key);
             }
         }
         return new ApplyResult(added, 0, 0, installed.size() - added, 0, 0, problems);
@@ -542,6 +548,7 @@ final class Reconciler {
         int added = 0;
         int updated = 0;
         int unchanged = 0;
+        Set<SourceGroup> nowStranded = new HashSet<>();
         for (Map.Entry<SourceGroup, Target> e : targets.entrySet()) {
             SourceGroup key = e.getKey();
             Installed current = installed.get(key);
@@ -552,6 +559,7 @@ final class Reconciler {
             MfcEntry entry = entryFor(key, e.getValue());
             if (entry == null) {
                 problems.add(key + " from " + e.getValue().inbound() + ": no VIF on the inbound interface");
+                nowStranded.add(key);
                 if (current != null && removeInstalled(key)) {
                     removed++;
                 }
@@ -572,8 +580,10 @@ final class Reconciler {
                 }
             } catch (MulticastRouterException ex) {
                 problems.add(ex.getMessage());
+                nowStranded.add(key);
             }
         }
+        stranded = nowStranded;
 
         int[] joins = reconcileJoins(problems, nowPending);
         publishPending(nowPending);

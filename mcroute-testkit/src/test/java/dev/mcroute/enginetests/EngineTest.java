@@ -193,6 +193,26 @@ class EngineTest {
     }
 
     @Test
+    void anSgThatAnEarlierRuleHoldsButCouldNotInstallIsNotTakenByALaterOne() {
+        List<String> outs = new ArrayList<>();
+        for (int i = 10; i < 50; i++) {
+            kernel.addInterface("veth" + i);
+            outs.add("veth" + i);
+        }
+        engine.awaitIdle();
+        engine.apply(routes(RouteRule.of("eth0", "10.0.0.1", "225.1.2.3", outs.toArray(String[]::new))));
+        // veth45 has no VIF (all 32 in use): the first rule holds the (S,G) without a kernel route
+        ApplyResult first = engine.addRoute(RouteRule.of("veth45", "10.0.0.9", "225.9.9.9", "eth0"));
+        assertTrue(first.problems().contains("(10.0.0.9, 225.9.9.9) from veth45: no VIF on the inbound interface"),
+                first.problems().toString());
+
+        ApplyResult second = engine.addRoute(RouteRule.of("eth0", "10.0.0.9", "225.9.9.9", "veth10"));
+
+        assertTrue(second.problems().stream().anyMatch(p -> p.contains("is already routed by")), second.problems().toString());
+        assertEquals(List.of(), send("eth0", "10.0.0.9", "225.9.9.9"), "the rule that came first keeps the (S,G)");
+    }
+
+    @Test
     void ruleForAMissingInterfaceWaitsAndFollowsTheInterfaceComingAndGoing() {
         engine.apply(routes(RouteRule.of("eth9", "10.0.0.1", "225.1.2.3", "eth1")));
         assertEquals(1, engine.snapshot(false).pending().size());
