@@ -87,7 +87,7 @@ public final class Engine implements AutoCloseable {
         loopThread = owner[0];
         long every = options.expiryInterval().toMillis();
         if (every > 0) {
-            loop.scheduleWithFixedDelay(() -> locked(state::sweep), every, every, TimeUnit.MILLISECONDS);
+            loop.scheduleWithFixedDelay(this::scheduledSweep, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -278,6 +278,15 @@ public final class Engine implements AutoCloseable {
             lock.unlock();
         }
         return onLoop(task);
+    }
+
+    /** An exception would cancel every later sweep, silently: it is reported and the next one runs. */
+    private void scheduledSweep() {
+        try {
+            locked(state::sweep);
+        } catch (RuntimeException e) {
+            notifier.problem("expiry sweep failed: " + e);
+        }
     }
 
     private void locked(Runnable task) {

@@ -480,24 +480,24 @@ final class Reconciler {
     /** @return how many idle dynamic routes were removed */
     int sweep() {
         int removed = 0;
-        for (Iterator<Map.Entry<SourceGroup, Flow>> it = flows.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<SourceGroup, Flow> e = it.next();
-            if (!installed.containsKey(e.getKey())) {
+        // over a copy: a listener told of a failed removal may call the engine, which may change flows
+        for (SourceGroup key : List.copyOf(flows.keySet())) {
+            Flow flow = flows.get(key);
+            if (flow == null || !installed.containsKey(key)) {
                 continue;
             }
             RouteCounters now;
             try {
-                now = router.counters(e.getKey());
+                now = router.counters(key);
             } catch (MulticastRouterException gone) {
                 now = null;
             }
-            Flow flow = e.getValue();
             if (now != null && (flow.lastSeen == null || now.packets() != flow.lastSeen.packets())) {
                 flow.lastSeen = now;
                 continue;
             }
-            it.remove();
-            if (removeInstalled(e.getKey())) {
+            flows.remove(key);
+            if (removeInstalled(key)) {
                 removed++;
             }
         }
