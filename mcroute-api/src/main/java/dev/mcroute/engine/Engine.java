@@ -49,7 +49,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Engine implements AutoCloseable {
 
     private final ScheduledExecutorService loop;
-    private final Thread loopThread;
+    /** Set when the executor makes its thread, which it does only when first given a task. */
+    private volatile Thread loopThread;
     private final Notifier notifier = new Notifier();
     private final Reconciler state;
     private final Subscription upcalls;
@@ -69,11 +70,10 @@ public final class Engine implements AutoCloseable {
     public Engine(MulticastRouter router, EngineOptions options) {
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(options, "options");
-        Thread[] owner = new Thread[1];
         loop = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "mcroute-engine");
             t.setDaemon(true);
-            owner[0] = t;
+            loopThread = t;
             return t;
         });
         state = new Reconciler(router, options, notifier);
@@ -84,7 +84,6 @@ public final class Engine implements AutoCloseable {
             state.loadInterfaces();
             return null;
         });
-        loopThread = owner[0];
         long every = options.expiryInterval().toMillis();
         if (every > 0) {
             loop.scheduleWithFixedDelay(this::scheduledSweep, every, every, TimeUnit.MILLISECONDS);
