@@ -174,14 +174,20 @@ class EngineTest {
         assertEquals(List.of("eth1"), send("eth0", "10.0.0.3", "225.1.1.2"));
     }
 
-    @Test
-    void vifExhaustionIsReportedPerInterfaceAndTheRestIsInstalled() {
-        List<String> outs = new ArrayList<>();
+    /** @return veth10 to veth49, added: with eth0, more than the {@value Vif#MAX_VIFS} VIFs there are */
+    private List<String> fortyInterfaces() {
+        List<String> names = new ArrayList<>();
         for (int i = 10; i < 50; i++) {
             kernel.addInterface("veth" + i);
-            outs.add("veth" + i);
+            names.add("veth" + i);
         }
         engine.awaitIdle();
+        return names;
+    }
+
+    @Test
+    void vifExhaustionIsReportedPerInterfaceAndTheRestIsInstalled() {
+        List<String> outs = fortyInterfaces();
 
         ApplyResult result = engine.apply(routes(RouteRule.of("eth0", "10.0.0.1", "225.1.2.3", outs.toArray(String[]::new))));
 
@@ -194,12 +200,7 @@ class EngineTest {
 
     @Test
     void anSgThatAnEarlierRuleHoldsButCouldNotInstallIsNotTakenByALaterOne() {
-        List<String> outs = new ArrayList<>();
-        for (int i = 10; i < 50; i++) {
-            kernel.addInterface("veth" + i);
-            outs.add("veth" + i);
-        }
-        engine.awaitIdle();
+        List<String> outs = fortyInterfaces();
         engine.apply(routes(RouteRule.of("eth0", "10.0.0.1", "225.1.2.3", outs.toArray(String[]::new))));
         // veth45 has no VIF (all 32 in use): the first rule holds the (S,G) without a kernel route
         ApplyResult first = engine.addRoute(RouteRule.of("veth45", "10.0.0.9", "225.9.9.9", "eth0"));
