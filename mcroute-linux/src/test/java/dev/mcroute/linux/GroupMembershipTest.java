@@ -59,8 +59,13 @@ class GroupMembershipTest {
     }
 
     private static List<Membership> memberships(IntFunction<Membership> nth) {
+        return memberships(GROUPS, nth);
+    }
+
+    /** @return the 1st to the count-th */
+    private static List<Membership> memberships(int count, IntFunction<Membership> nth) {
         List<Membership> list = new ArrayList<>();
-        for (int i = 1; i <= GROUPS; i++) {
+        for (int i = 1; i <= count; i++) {
             list.add(nth.apply(i));
         }
         return list;
@@ -106,10 +111,7 @@ class GroupMembershipTest {
     @Test
     void aSocketThatRefusedGroupsTakesOneAgainAfterALeave() throws IOException {
         long before = openSockets();
-        List<Membership> forty = new ArrayList<>();
-        for (int i = 1; i <= 40; i++) {
-            forty.add(Membership.anySource("g0", InetAddresses.parse("239.73.1." + i)));
-        }
+        List<Membership> forty = memberships(40, i -> Membership.anySource("g0", InetAddresses.parse("239.73.1." + i)));
         forty.forEach(router.groups()::join);
         assertEquals(before + 2, openSockets(), "two sockets of 20 groups");
 
@@ -131,10 +133,8 @@ class GroupMembershipTest {
         sources.forEach(router.groups()::join);
         assertEquals(before + 3, openSockets());
         // each of the three holds one group and has room for 19 more (igmp_max_memberships 20)
-        List<Membership> groups = new ArrayList<>();
-        for (int i = 1; i <= 50; i++) {
-            groups.add(Membership.sourceSpecific("g0", InetAddresses.parse("10.74.0.1"), InetAddresses.parse("232.74.1." + i)));
-        }
+        List<Membership> groups = memberships(50, i -> Membership.sourceSpecific("g0",
+                InetAddresses.parse("10.74.0.1"), InetAddresses.parse("232.74.1." + i)));
         groups.forEach(router.groups()::join);
         assertEquals(before + 3, openSockets(), "no socket is given up for groups while it has room");
         Set<String> kernel = ProcNetMemberships.read(ns);
@@ -145,16 +145,11 @@ class GroupMembershipTest {
     @Test
     void aMembershipJoinedAgainIsRefusedAlsoWhenTheSocketHoldingItIsSkippedAsFull() throws IOException {
         long before = openSockets();
-        List<Membership> asm = new ArrayList<>();
-        for (int i = 1; i <= 21; i++) {
-            asm.add(Membership.anySource("g0", InetAddresses.parse("239.75.1." + i)));
-        }
+        List<Membership> asm = memberships(21, i -> Membership.anySource("g0", InetAddresses.parse("239.75.1." + i)));
         asm.forEach(router.groups()::join); // the first socket refused the 21st: full
         // 11 sources of one group: the first socket refused the 11th (igmp_max_msf 10)
-        List<Membership> ssm = new ArrayList<>();
-        for (int i = 1; i <= 11; i++) {
-            ssm.add(Membership.sourceSpecific("g0", InetAddresses.parse("10.75.0." + i), InetAddresses.parse("232.75.0.1")));
-        }
+        List<Membership> ssm = memberships(11, i -> Membership.sourceSpecific("g0",
+                InetAddresses.parse("10.75.0." + i), InetAddresses.parse("232.75.0.1")));
         ssm.forEach(router.groups()::join);
         long sockets = openSockets();
         assertEquals(before + 4, sockets);
